@@ -1,0 +1,56 @@
+package dev.realtime.platform.test;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.jboss.logging.Logger;
+
+/**
+ * One real Apache Kafka KRaft broker (combined broker and controller) in this JVM, started on first use and
+ * stopped when the JVM exits. Its address is kept in a system property so that every class loader
+ * Quarkus creates for a test sees the same broker.
+ */
+public final class TestKafka {
+
+    private static final Logger LOG = Logger.getLogger(TestKafka.class);
+    private static final String BOOTSTRAP_PROPERTY = "rt.test.kafka.bootstrap-servers";
+
+    private TestKafka() {
+    }
+
+    /** The bootstrap servers of the broker, starting it if this JVM has none yet. */
+    public static synchronized String bootstrapServers() {
+        String running = System.getProperty(BOOTSTRAP_PROPERTY);
+        if (running != null) {
+            return running;
+        }
+        try {
+            long started = System.nanoTime();
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .build())
+                    .setConfigProp("auto.create.topics.enable", "false")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            String bootstrap = cluster.bootstrapServers();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(cluster), "test-kafka-shutdown"));
+            LOG.infof("Started Kafka KRaft broker at %s in %d ms", bootstrap, (System.nanoTime() - started) / 1_000_000);
+            System.setProperty(BOOTSTRAP_PROPERTY, bootstrap);
+            return bootstrap;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test Kafka broker", e);
+        }
+    }
+
+    private static void close(KafkaClusterTestKit cluster) {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            LOG.warn("Test Kafka broker did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.realtime.platform.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One event waiting to be relayed to Kafka. {@code seq} is the commit-independent relay order. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public UUID eventId;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "record_key", nullable = false)
+    public String recordKey;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(nullable = false)
+    public String channels;
+
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

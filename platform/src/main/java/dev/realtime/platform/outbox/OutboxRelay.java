@@ -1,0 +1,204 @@
+package dev.realtime.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jboss.logging.Logger;
+
+import dev.realtime.platform.event.EventHeaders;
+import dev.realtime.platform.kafka.KafkaClients;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Moves committed outbox rows to Kafka, oldest first, and deletes them once the broker has acknowledged
+ * them. A commit that wrote to the outbox wakes the relay at once; a periodic sweep picks up anything else.
+ * <p>
+ * Delivery is at least once: a crash between the acknowledgement and the delete resends the batch, and
+ * consumers drop the duplicate by event id. Only one replica of a service relays at a time (a PostgreSQL
+ * advisory lock held for the batch), so the rows of one aggregate reach Kafka in the order they committed.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock id: the ASCII bytes of "outbox". */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private final KafkaClients kafka;
+    private final OutboxSettings settings;
+    private final Semaphore wakeUp = new Semaphore(0);
+
+    private volatile boolean running;
+    private Thread worker;
+    private Producer<String, byte[]> producer;
+
+    @Inject
+    public OutboxRelay(KafkaClients kafka, OutboxSettings settings) {
+        this.kafka = kafka;
+        this.settings = settings;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!settings.relayEnabled()) {
+            LOG.info("Outbox relay disabled");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            wakeUp.release();
+            worker.join(TimeUnit.SECONDS.toMillis(15));
+        }
+    }
+
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        wakeUp.release();
+    }
+
+    private void run() {
+        Duration backoff = settings.initialBackoff();
+        boolean topicsReady = false;
+        boolean failing = false;
+        while (running) {
+            try {
+                if (!topicsReady) {
+                    kafka.ensureTopics(kafka.declaredTopics());
+                    topicsReady = true;
+                }
+                while (running && relayBatch() == settings.batchSize()) {
+                    // a full batch means more rows may be waiting
+                }
+                if (failing) {
+                    LOG.info("Kafka reachable again: outbox relay resumed");
+                    failing = false;
+                }
+                backoff = settings.initialBackoff();
+                wakeUp.tryAcquire(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!failing) {
+                    LOG.warnf("Outbox relay cannot reach Kafka, events stay in the outbox and are retried: %s",
+                            e.getMessage());
+                    failing = true;
+                } else {
+                    LOG.debugf(e, "Outbox relay attempt failed");
+                }
+                closeProducer();
+                if (!pause(backoff)) {
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+                        ? settings.maxBackoff()
+                        : backoff.multipliedBy(2);
+            }
+        }
+        closeProducer();
+    }
+
+    /** Sends the oldest rows and deletes them once acknowledged; returns how many were relayed. */
+    int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object locked = OutboxEvent.getEntityManager()
+                    .createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+                    .setParameter("lock", RELAY_LOCK)
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            List<OutboxEvent> batch = OutboxEvent.<OutboxEvent> find("order by seq")
+                    .page(0, settings.batchSize())
+                    .list();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            Producer<String, byte[]> sender = producer();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            List<Long> relayed = new ArrayList<>(batch.size());
+            for (OutboxEvent row : batch) {
+                acks.add(sender.send(toRecord(row)));
+                relayed.add(row.seq);
+            }
+            for (Future<RecordMetadata> ack : acks) {
+                awaitAck(ack);
+            }
+            OutboxEvent.delete("seq in ?1", relayed);
+            return batch.size();
+        });
+    }
+
+    private static ProducerRecord<String, byte[]> toRecord(OutboxEvent row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventHeaders.CHANNELS, row.channels.getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.EVENT_TYPE, row.eventType.getBytes(StandardCharsets.UTF_8));
+        headers.add(EventHeaders.EVENT_ID, row.eventId.toString().getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(row.topic, null, null, row.recordKey,
+                row.payload.getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static void awaitAck(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka did not acknowledge an outbox event: " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(kafka.producerConfig("outbox-relay"));
+        }
+        return producer;
+    }
+
+    private void closeProducer() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+            producer = null;
+        }
+    }
+
+    /** Waits out a backoff; commits do not cut it short, a shutdown does. Returns false on shutdown. */
+    private boolean pause(Duration duration) {
+        long deadline = System.nanoTime() + duration.toNanos();
+        try {
+            while (running && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return running;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.realtime.platform.problem;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Turns every failure of a REST call into a problem+json response; nothing leaks a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.problem());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(ProblemMappers::fieldError)
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(new Problem(Problem.TYPE_PREFIX + "validation", "Invalid request", 400,
+                "the request has " + errors.size() + " invalid field(s)", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        return respond(Problem.of(400, "malformed-body", "Malformed request body",
+                "the body is not valid JSON for this request: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String title = Response.Status.fromStatusCode(status) != null
+                ? Response.Status.fromStatusCode(status).getReasonPhrase()
+                : "HTTP " + status;
+        return respond(Problem.of(status, "http-" + status, title, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected failure of a REST call", e);
+        return respond(Problem.of(500, "internal", "Internal error",
+                "the service failed to handle this request; it has been logged"));
+    }
+
+    private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        int lastDot = path.lastIndexOf('.');
+        String field = lastDot >= 0 ? path.substring(lastDot + 1) : path;
+        return new Problem.FieldError(field, violation.getMessage());
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
