@@ -1,0 +1,85 @@
+package dev.realtime.platform.test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads a topic of the test broker from its beginning, across all its partitions, the way the gateway
+ * does (no consumer group). Tests use it to see exactly what a service published.
+ */
+public final class TopicReader implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+
+    private TopicReader(String topic) {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " does not exist");
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** Opens a reader positioned at the beginning of every partition of the topic. */
+    public static TopicReader fromBeginning(String topic) {
+        return new TopicReader(topic);
+    }
+
+    /** The first record, in the order read, that matches; fails after the timeout. */
+    public ConsumerRecord<String, byte[]> await(Predicate<ConsumerRecord<String, byte[]>> match, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int checked = 0;
+        while (true) {
+            for (; checked < seen.size(); checked++) {
+                if (match.test(seen.get(checked))) {
+                    return seen.get(checked);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no matching record within " + timeout + "; read " + seen.size());
+            }
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        }
+    }
+
+    /** Every record read so far, in the order read. */
+    public List<ConsumerRecord<String, byte[]>> seen() {
+        return List.copyOf(seen);
+    }
+
+    /** A header's value as text, or null. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The record value as text. */
+    public static String value(ConsumerRecord<?, byte[]> record) {
+        return new String(record.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+    }
+}
