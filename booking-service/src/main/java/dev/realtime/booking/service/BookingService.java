@@ -1,0 +1,65 @@
+package dev.realtime.booking.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.realtime.booking.event.BookingEvents;
+import dev.realtime.booking.model.Booking;
+import dev.realtime.booking.model.BookingStatus;
+import dev.realtime.booking.repository.BookingRepository;
+import dev.realtime.platform.problem.ProblemException;
+
+/** Bookings and their changes; every change and its event commit together. */
+@ApplicationScoped
+public class BookingService {
+
+    private final BookingRepository bookings;
+    private final BookingEvents events;
+
+    @Inject
+    public BookingService(BookingRepository bookings, BookingEvents events) {
+        this.bookings = bookings;
+        this.events = events;
+    }
+
+    @Transactional
+    public Booking create(String ownerId, String tourId, LocalDate startsOn, int guests) {
+        Instant now = Instant.now();
+        Booking booking = new Booking();
+        booking.id = UUID.randomUUID();
+        booking.ownerId = ownerId;
+        booking.tourId = tourId;
+        booking.startsOn = startsOn;
+        booking.guests = guests;
+        booking.status = BookingStatus.PENDING;
+        booking.createdAt = now;
+        booking.updatedAt = now;
+        bookings.persist(booking);
+        events.created(booking);
+        return booking;
+    }
+
+    /**
+     * The booking, if the caller may see it: its owner, or anyone when {@code privileged}. Others get the same
+     * 404 as for a missing booking, so ids cannot be probed.
+     */
+    @Transactional
+    public Booking get(UUID id, String callerId, boolean privileged) {
+        Booking booking = bookings.findById(id);
+        if (booking == null || !(privileged || booking.ownerId.equals(callerId))) {
+            throw ProblemException.notFound("booking " + id);
+        }
+        return booking;
+    }
+
+    @Transactional
+    public List<Booking> listOwnedBy(String ownerId) {
+        return bookings.listByOwner(ownerId);
+    }
+}
