@@ -1,0 +1,28 @@
+package dev.realtime.chat.model;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A chat room; who may read and write in it is decided by its {@link RoomMember} rows. */
+@Entity
+@Table(name = "room")
+public class Room {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String name;
+
+    /** The JWT subject of the user who created it. */
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,47 @@
+package dev.realtime.chat.model;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** A user's membership of a room; members may subscribe to {@code room:{id}}. */
+@Entity
+@Table(name = "room_member")
+@IdClass(RoomMember.Key.class)
+public class RoomMember {
+
+    @Id
+    @Column(name = "room_id")
+    public UUID roomId;
+
+    @Id
+    @Column(name = "user_id")
+    public String userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Role role;
+
+    @Column(name = "joined_at", nullable = false)
+    public Instant joinedAt;
+
+    public enum Role {
+        OWNER,
+        MEMBER
+    }
+
+    /** Composite key of a membership. */
+    public record Key(UUID roomId, String userId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.realtime.chat.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.realtime.chat.model.Room;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
+
+    /** The rooms this user is a member of, newest first. */
+    public List<Room> listForMember(String userId) {
+        return find("select r from Room r where exists (select 1 from RoomMember m where m.roomId = r.id "
+                + "and m.userId = ?1) order by r.createdAt desc", userId).list();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.realtime.chat.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.realtime.chat.event.ChatEvents;
+import dev.realtime.chat.model.Room;
+import dev.realtime.chat.model.RoomMember;
+import dev.realtime.chat.repository.RoomMemberRepository;
+import dev.realtime.chat.repository.RoomRepository;
+
+/** Rooms and their membership; every change and its event commit together. */
+@ApplicationScoped
+public class RoomService {
+
+    private final RoomRepository rooms;
+    private final RoomMemberRepository members;
+    private final ChatEvents events;
+
+    @Inject
+    public RoomService(RoomRepository rooms, RoomMemberRepository members, ChatEvents events) {
+        this.rooms = rooms;
+        this.members = members;
+        this.events = events;
+    }
+
+    /** Creates a room whose first member, its owner, is the creator. */
+    @Transactional
+    public Room create(String creatorId, String name) {
+        Instant now = Instant.now();
+        Room room = new Room();
+        room.id = UUID.randomUUID();
+        room.name = name;
+        room.createdBy = creatorId;
+        room.createdAt = now;
+        rooms.persist(room);
+
+        RoomMember owner = new RoomMember();
+        owner.roomId = room.id;
+        owner.userId = creatorId;
+        owner.role = RoomMember.Role.OWNER;
+        owner.joinedAt = now;
+        members.persist(owner);
+
+        events.roomCreated(room);
+        return room;
+    }
+
+    @Transactional
+    public List<Room> listForMember(String userId) {
+        return rooms.listForMember(userId);
+    }
+}
