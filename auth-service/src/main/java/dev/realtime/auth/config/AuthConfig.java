@@ -1,0 +1,70 @@
+package dev.realtime.auth.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of auth-service: the tokens it issues, how it hashes passwords, its keys and its first admin. */
+@ConfigMapping(prefix = "auth")
+public interface AuthConfig {
+
+    /** The access tokens this service issues. */
+    Token token();
+
+    /** How passwords are hashed. */
+    Password password();
+
+    /** The signing keys and the JWKS that publishes them. */
+    Keys keys();
+
+    /** An administrator account created at start when both username and password are set. */
+    BootstrapAdmin bootstrapAdmin();
+
+    interface Token {
+
+        /** The {@code iss} claim of every token; every service checks it ({@code mp.jwt.verify.issuer}). */
+        @WithDefault("realtime-auth")
+        String issuer();
+
+        /** How long an access token is valid after it is issued. */
+        @WithDefault("15m")
+        Duration lifetime();
+    }
+
+    interface Password {
+
+        /**
+         * The bcrypt cost (log2 of the rounds). Each step doubles the work of a login; raise it as hardware
+         * gets faster. Existing hashes keep the cost they were made with.
+         */
+        @WithDefault("12")
+        @Min(4)
+        @Max(31)
+        int bcryptCost();
+    }
+
+    interface Keys {
+
+        /** How long clients and proxies may cache the JWKS ({@code Cache-Control: max-age}). */
+        @WithDefault("5m")
+        Duration jwksMaxAge();
+
+        /** How often a replica re-reads the key table to see keys that another replica added or retired. */
+        @WithDefault("1m")
+        Duration refreshInterval();
+    }
+
+    interface BootstrapAdmin {
+
+        /** Username of the administrator to create at start; needs {@link #password()} too. */
+        Optional<String> username();
+
+        /** Password of the administrator to create at start; needs {@link #username()} too. */
+        Optional<String> password();
+    }
+}
