@@ -1,0 +1,421 @@
+package dev.realtime.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The whole suite on one machine: an embedded PostgreSQL with a database per service, a Kafka broker process, then
+ * auth-service (the others verify tokens with its keys) and the other four services from their packaged jars.
+ * {@link #close()} stops everything in reverse order, child processes included.
+ * <p>
+ * The command line launcher ({@link LocalStackMain}) and the end-to-end tests both use this class:
+ *
+ * <pre>{@code
+ * LocalStack stack = LocalStack.builder().ports(StackPorts.free()).workDir(tempDir).build();
+ * stack.start();
+ * stack.kafka().stop();           // simulate an outage
+ * stack.kafka().start();          // same port, same data
+ * URI ws = stack.gatewayWebSocketUri();
+ * stack.close();
+ * }</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Every child carries {@code -Drt.stack.work-dir=<work dir>}: how a later launcher recognises a leftover. */
+    public static final String MARKER_PROPERTY = "rt.stack.work-dir";
+    /** The bootstrap admin account auth-service creates in the stack (roles user and admin). */
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password";
+    /** The {@code iss} of auth-service's tokens, which every service verifies. */
+    public static final String TOKEN_ISSUER = "realtime-auth";
+
+    private final StackLayout layout;
+    private final StackPorts ports;
+    private final Duration readyTimeout;
+    private final List<String> serviceJvmOptions;
+    private final Map<Service, Map<String, String>> extraProperties;
+    private final boolean clean;
+    private final Set<Service> services;
+    private final String marker;
+
+    /** Everything started so far, most recent first: the order to stop it in. */
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private boolean started;
+    private boolean closed;
+
+    private LocalStack(Builder builder) {
+        Path root = builder.repoRoot != null ? builder.repoRoot : RepoRoot.locate();
+        this.layout = new StackLayout(root, builder.workDir != null ? builder.workDir : StackLayout.defaultWorkDir(root));
+        this.ports = builder.ports;
+        this.readyTimeout = builder.readyTimeout;
+        this.serviceJvmOptions = List.copyOf(builder.serviceJvmOptions);
+        this.extraProperties = new EnumMap<>(Service.class);
+        builder.extraProperties.forEach((service, properties) -> extraProperties.put(service, Map.copyOf(properties)));
+        this.clean = builder.clean;
+        this.services = builder.services.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(builder.services);
+        this.marker = MARKER_PROPERTY + "=" + layout.workDir();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts PostgreSQL, Kafka and the services and waits until each is ready. On failure, stops what it started
+     * and throws with the reason and the end of the failing component's log.
+     */
+    public void start() {
+        synchronized (this) {
+            if (started) {
+                throw new IllegalStateException("the stack was already started");
+            }
+            started = true;
+        }
+        long begin = System.nanoTime();
+        StackLog.info("Starting the local stack: sources %s, work dir %s", layout.repoRoot(), layout.workDir());
+        try {
+            prepareWorkDir();
+            checkPackaged();
+            Path kafkaLib = layout.kafkaLibDir();
+            checkPortsFree();
+
+            postgres = register(new PostgresServer(ports.postgres(), layout.postgresDir(), layout.logFile("postgres"),
+                    Arrays.stream(Service.values()).flatMap(s -> s.database().stream()).toList()));
+            postgres.start();
+
+            kafka = register(new KafkaBroker(ports.kafka(), ports.kafkaController(), layout.kafkaDir(), kafkaLib,
+                    layout.logFile("kafka"), layout.runDir().resolve("kafka.pid"), marker, readyTimeout));
+            kafka.start();
+
+            if (services.contains(Service.AUTH)) {
+                startService(Service.AUTH).awaitReady(readyTimeout);
+            }
+            // the others do not depend on one another: start them together, then wait for each
+            List<ServiceProcess> others = new ArrayList<>();
+            for (Service service : services) {
+                if (service != Service.AUTH) {
+                    others.add(startService(service));
+                }
+            }
+            others.forEach(service -> service.awaitReady(readyTimeout));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        StackLog.info("Local stack ready in %d s", (System.nanoTime() - begin) / 1_000_000_000);
+    }
+
+    /** The Kafka broker, to stop and start again (same port, same data) to simulate an outage. */
+    public KafkaBroker kafka() {
+        return Objects.requireNonNull(kafka, "the stack is not started");
+    }
+
+    public PostgresServer postgres() {
+        return Objects.requireNonNull(postgres, "the stack is not started");
+    }
+
+    public StackPorts ports() {
+        return ports;
+    }
+
+    public StackLayout layout() {
+        return layout;
+    }
+
+    /** The services this stack runs (all of them unless some were left out). */
+    public Set<Service> services() {
+        return Collections.unmodifiableSet(services);
+    }
+
+    /** {@code http://localhost:<port>} of a service. */
+    public URI baseUri(Service service) {
+        return URI.create("http://localhost:" + ports.of(service));
+    }
+
+    /** The gateway's WebSocket endpoint, {@code ws://localhost:<port>/ws}. */
+    public URI gatewayWebSocketUri() {
+        return URI.create("ws://localhost:" + ports.gateway() + "/ws");
+    }
+
+    public String kafkaBootstrapServers() {
+        return "localhost:" + ports.kafka();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + ports.postgres() + "/" + database;
+    }
+
+    /** Where each component listens and where it logs, as a table for people. */
+    public String describe() {
+        String format = "  %-22s %-68s %s%n";
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(format, "COMPONENT", "LISTENS ON", "LOG"));
+        String databases = String.join(",", Arrays.stream(Service.values())
+                .flatMap(s -> s.database().stream()).toList());
+        table.append(String.format(format, "postgresql", jdbcUrl("{" + databases + "}"), layout.logFile("postgres")));
+        table.append(String.format(format, "kafka", kafkaBootstrapServers() + " (controller " + ports.kafkaController()
+                + ")", layout.logFile("kafka")));
+        for (Service service : Service.values()) {
+            String address = baseUri(service).toString();
+            if (service == Service.GATEWAY) {
+                address += "  " + gatewayWebSocketUri();
+            }
+            Object log = services.contains(service) ? layout.logFile(service.module()) : "not started by the stack";
+            table.append(String.format(format, service.module(), address, log));
+        }
+        table.append(String.format("  PostgreSQL user %s / %s, admin login %s / %s, token issuer %s, JWKS %s%n",
+                PostgresServer.USER, PostgresServer.PASSWORD, ADMIN_USERNAME, ADMIN_PASSWORD, TOKEN_ISSUER,
+                jwksUri()));
+        return table.toString();
+    }
+
+    /** Stops the services (gateway first, auth last), then Kafka, then PostgreSQL. Safe to call more than once. */
+    @Override
+    public void close() {
+        List<AutoCloseable> toStop;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toStop = new ArrayList<>(running);
+            running.clear();
+        }
+        if (!toStop.isEmpty()) {
+            StackLog.info("Stopping the local stack");
+        }
+        for (AutoCloseable component : toStop) {
+            try {
+                component.close();
+            } catch (Exception e) {
+                StackLog.warn("%s did not stop cleanly: %s", component, e);
+            }
+        }
+    }
+
+    private ServiceProcess startService(Service service) {
+        ServiceProcess process = register(new ServiceProcess(service, layout.serviceJar(service), ports.of(service),
+                configuration(service), serviceJvmOptions, layout.logFile(service.module()),
+                layout.runDir().resolve(service.module() + ".pid"), marker));
+        process.start();
+        return process;
+    }
+
+    /** The service's configuration: only Quarkus' own keys, as the shared contract says. */
+    private Map<String, String> configuration(Service service) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.http.port", Integer.toString(ports.of(service)));
+        service.database().ifPresent(database -> {
+            config.put("quarkus.datasource.jdbc.url", jdbcUrl(database));
+            config.put("quarkus.datasource.username", PostgresServer.USER);
+            config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        });
+        config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
+        config.put("mp.jwt.verify.publickey.location", jwksUri().toString());
+        config.put("mp.jwt.verify.issuer", TOKEN_ISSUER);
+        if (service == Service.AUTH) {
+            config.put("auth.bootstrap-admin.username", ADMIN_USERNAME);
+            config.put("auth.bootstrap-admin.password", ADMIN_PASSWORD);
+        }
+        config.putAll(extraProperties.getOrDefault(service, Map.of()));
+        return config;
+    }
+
+    private URI jwksUri() {
+        return baseUri(Service.AUTH).resolve("/.well-known/jwks.json");
+    }
+
+    /** Registers a component to stop on close; refuses once closing has begun (a Ctrl-C during start). */
+    private synchronized <T extends AutoCloseable> T register(T component) {
+        if (closed) {
+            throw new IllegalStateException("the stack is stopping");
+        }
+        running.push(component);
+        return component;
+    }
+
+    private void prepareWorkDir() {
+        try {
+            Files.createDirectories(layout.workDir());
+            stopLeftovers();
+            if (clean) {
+                StackLog.info("Deleting the data and logs of earlier runs in %s", layout.workDir());
+                deleteRecursively(layout.postgresDir().resolve("data"));
+                deleteRecursively(layout.kafkaDir());
+                deleteRecursively(layout.logsDir());
+            }
+            Files.createDirectories(layout.logsDir());
+            Files.createDirectories(layout.runDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the work dir " + layout.workDir(), e);
+        }
+    }
+
+    /** Children left running by a launcher that was killed with SIGKILL: stop them before taking their ports. */
+    private void stopLeftovers() throws IOException {
+        if (Files.isDirectory(layout.runDir())) {
+            try (DirectoryStream<Path> pidFiles = Files.newDirectoryStream(layout.runDir(), "*.pid")) {
+                for (Path pidFile : pidFiles) {
+                    ManagedProcess.stopLeftover(pidFile, marker);
+                }
+            }
+        }
+        PostgresServer.stopLeftoverPostmaster(layout.postgresDir().resolve("data"));
+    }
+
+    private void checkPackaged() {
+        List<String> missing = services.stream()
+                .filter(service -> !Files.isRegularFile(layout.serviceJar(service)))
+                .map(Service::module)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not packaged yet: " + String.join(", ", missing) + " (no "
+                    + "target/quarkus-app/quarkus-run.jar); build with ./mvnw -DskipTests package, or run ./run-stack.sh");
+        }
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        wanted.put("postgresql", ports.postgres());
+        wanted.put("kafka", ports.kafka());
+        wanted.put("kafka controller", ports.kafkaController());
+        for (Service service : services) {
+            wanted.put(service.module(), ports.of(service));
+        }
+        List<String> busy = new ArrayList<>();
+        wanted.forEach((name, port) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(port));
+            } catch (IOException e) {
+                busy.add(port + " (" + name + ")");
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
+                    + "; is another stack running? Stop it, or choose other ports");
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** How to build a stack; every setting has the command line launcher's default. */
+    public static final class Builder {
+
+        private Path repoRoot;
+        private Path workDir;
+        private StackPorts ports = StackPorts.defaults();
+        private Duration readyTimeout = Duration.ofMinutes(3);
+        private final List<String> serviceJvmOptions = new ArrayList<>(List.of("-Xmx384m"));
+        private final Map<Service, Map<String, String>> extraProperties = new EnumMap<>(Service.class);
+        private boolean clean;
+        private final Set<Service> services = EnumSet.allOf(Service.class);
+
+        private Builder() {
+        }
+
+        /**
+         * Leaves services out, for example one a developer runs in Quarkus dev mode on its contract port against
+         * the stack's PostgreSQL and Kafka.
+         */
+        public Builder without(Collection<Service> left) {
+            services.removeAll(left);
+            return this;
+        }
+
+        /** The source tree holding the packaged services; found by {@link RepoRoot#locate()} by default. */
+        public Builder repoRoot(Path repoRoot) {
+            this.repoRoot = repoRoot;
+            return this;
+        }
+
+        /** Where data, logs and pid files go; {@code .local-stack/} at the repository root by default. */
+        public Builder workDir(Path workDir) {
+            this.workDir = workDir;
+            return this;
+        }
+
+        /** The contract's ports by default; {@link StackPorts#free()} for tests. */
+        public Builder ports(StackPorts ports) {
+            this.ports = Objects.requireNonNull(ports);
+            return this;
+        }
+
+        /** How long Kafka and each service may take to become ready; 3 minutes by default (slow machines). */
+        public Builder readyTimeout(Duration readyTimeout) {
+            if (readyTimeout.isNegative() || readyTimeout.isZero()) {
+                throw new IllegalArgumentException("the ready timeout must be positive");
+            }
+            this.readyTimeout = readyTimeout;
+            return this;
+        }
+
+        /** Replaces the JVM options of every service ({@code -Xmx384m} by default). */
+        public Builder serviceJvmOptions(List<String> options) {
+            serviceJvmOptions.clear();
+            serviceJvmOptions.addAll(options);
+            return this;
+        }
+
+        /** One more configuration property for a service, overriding the stack's own. */
+        public Builder serviceProperty(Service service, String key, String value) {
+            extraProperties.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
+            return this;
+        }
+
+        /** Deletes the databases, Kafka's data and the logs of earlier runs before starting. */
+        public Builder clean(boolean clean) {
+            this.clean = clean;
+            return this;
+        }
+
+        public LocalStack build() {
+            return new LocalStack(this);
+        }
+    }
+}
