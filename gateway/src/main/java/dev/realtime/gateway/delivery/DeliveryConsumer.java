@@ -1,0 +1,235 @@
+package dev.realtime.gateway.delivery;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+import dev.realtime.gateway.config.GatewayConfig;
+import dev.realtime.platform.kafka.KafkaClients;
+import dev.realtime.platform.kafka.KafkaUnavailableException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The one thread that reads the delivery topics and hands every record to the {@link Dispatcher}.
+ * <p>
+ * Every replica reads every partition of every delivery topic: manual assignment, no consumer group, no
+ * committed offsets. It starts at the end of each partition (a later issue adds recovery from a history window),
+ * but a partition added while it runs is read from its beginning, since all of it is newer than this replica.
+ * <p>
+ * Kafka being unreachable is never fatal: at start the thread retries with backoff (and readiness stays DOWN),
+ * and once running the consumer reconnects by itself and resumes where it was.
+ */
+@ApplicationScoped
+public class DeliveryConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryConsumer.class);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
+
+    private final KafkaClients kafka;
+    private final GatewayConfig config;
+    private final Dispatcher dispatcher;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+
+    private volatile boolean running;
+    private volatile Set<TopicPartition> assigned = Set.of();
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread worker;
+
+    @Inject
+    public DeliveryConsumer(KafkaClients kafka, GatewayConfig config, Dispatcher dispatcher) {
+        this.kafka = kafka;
+        this.config = config;
+        this.dispatcher = dispatcher;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = new Thread(this::run, "gateway-delivery");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        stopping.countDown();
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (worker != null) {
+            // also ends a wait for the broker inside the admin client
+            worker.interrupt();
+            worker.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** Whether every partition of the delivery topics is assigned and positioned. */
+    public boolean isReady() {
+        return !assigned.isEmpty();
+    }
+
+    /** The partitions being read; empty until the first assignment. */
+    public Set<TopicPartition> assignedPartitions() {
+        return assigned;
+    }
+
+    private void run() {
+        Duration backoff = config.retryInitialBackoff();
+        boolean topicsReady = false;
+        boolean failing = false;
+        long nextPartitionCheck = 0;
+        try {
+            while (running) {
+                try {
+                    if (!topicsReady) {
+                        kafka.ensureTopics(config.topics());
+                        topicsReady = true;
+                    }
+                    if (consumer == null) {
+                        consumer = new KafkaConsumer<>(kafka.assignedConsumerConfig("delivery"));
+                    }
+                    if (assigned.isEmpty()) {
+                        assignFromEnd();
+                        nextPartitionCheck = System.nanoTime() + config.partitionCheckInterval().toNanos();
+                    } else if (System.nanoTime() - nextPartitionCheck >= 0) {
+                        // scheduled before the check, so that a failing check does not repeat on every poll
+                        nextPartitionCheck = System.nanoTime() + config.partitionCheckInterval().toNanos();
+                        assignNewPartitions();
+                    }
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(config.pollTimeout())) {
+                        deliver(record);
+                    }
+                    if (failing) {
+                        LOG.info("Kafka reachable again: delivery resumed");
+                        failing = false;
+                    }
+                    backoff = config.retryInitialBackoff();
+                } catch (WakeupException | InterruptException e) {
+                    // stop() woke the consumer: the loop condition ends the thread
+                } catch (KafkaUnavailableException | RetriableException e) {
+                    if (!failing) {
+                        LOG.warnf("Kafka unreachable, delivery retries until it answers: %s", e.getMessage());
+                        failing = true;
+                    } else {
+                        LOG.debugf("Delivery attempt failed: %s", e.getMessage());
+                    }
+                    if (!pause(backoff)) {
+                        return;
+                    }
+                    backoff = backoff.multipliedBy(2).compareTo(config.retryMaxBackoff()) > 0
+                            ? config.retryMaxBackoff()
+                            : backoff.multipliedBy(2);
+                } catch (RuntimeException e) {
+                    // not retriable with this consumer (for example a topic deleted under it): start afresh
+                    LOG.errorf(e, "Delivery consumer failed; a new one starts at the end of every partition");
+                    closeConsumer();
+                    topicsReady = false;
+                    if (!pause(config.retryMaxBackoff())) {
+                        return;
+                    }
+                }
+            }
+        } finally {
+            // an interrupt from stop() must not make the close below fail
+            Thread.interrupted();
+            closeConsumer();
+        }
+    }
+
+    /** Assigns every partition and pins its position at its current end, before readiness reports UP. */
+    private void assignFromEnd() {
+        Set<TopicPartition> partitions = currentPartitions(true);
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        // seekToEnd is lazy: resolve it now, or records written between "ready" and the first poll would be skipped
+        partitions.forEach(partition -> consumer.position(partition, METADATA_TIMEOUT));
+        assigned = Set.copyOf(partitions);
+        LOG.infof("Delivering from %d partitions of %s, starting at their end", partitions.size(), config.topics());
+    }
+
+    /** Adds partitions created since the last check, read from their beginning. */
+    private void assignNewPartitions() {
+        Set<TopicPartition> added = currentPartitions(false);
+        added.removeAll(assigned);
+        if (added.isEmpty()) {
+            return;
+        }
+        Set<TopicPartition> all = new HashSet<>(assigned);
+        all.addAll(added);
+        // assign() keeps the positions of the partitions it already had; the beginning of a new one does not move
+        consumer.assign(all);
+        consumer.seekToBeginning(added);
+        assigned = Set.copyOf(all);
+        LOG.infof("Delivering from %d new partitions %s, starting at their beginning", added.size(), added);
+    }
+
+    /**
+     * The partitions of the delivery topics as the broker knows them now.
+     *
+     * @param complete whether every topic must have partitions (at start, right after creating them)
+     */
+    private Set<TopicPartition> currentPartitions(boolean complete) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (String topic : config.topics()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
+            if (infos == null || infos.isEmpty()) {
+                if (complete) {
+                    throw new KafkaUnavailableException("topic " + topic + " has no partitions yet", null);
+                }
+                continue;
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        return partitions;
+    }
+
+    private void deliver(ConsumerRecord<String, byte[]> record) {
+        try {
+            dispatcher.dispatch(record);
+        } catch (RuntimeException e) {
+            // one record must never stop delivery of the others
+            LOG.errorf(e, "Record %s-%d@%d could not be delivered", record.topic(), record.partition(), record.offset());
+        }
+    }
+
+    private void closeConsumer() {
+        Consumer<String, byte[]> current = consumer;
+        consumer = null;
+        assigned = Set.of();
+        if (current != null) {
+            try {
+                current.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debugf("Delivery consumer did not close cleanly: %s", e.getMessage());
+            }
+        }
+    }
+
+    /** Waits out a backoff; returns false if the gateway is stopping. */
+    private boolean pause(Duration duration) {
+        try {
+            return !stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS) && running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
