@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStackMain {
 
     private static final String USAGE = """
-            Usage: java -jar deploy/local-stack/target/local-stack-<version>.jar [options]
+            Usage: java -jar deploy/local-stack/target/local-stack.jar [options]
 
             Runs PostgreSQL, Kafka and every service of the suite on this machine until Ctrl-C.
 
