@@ -236,11 +236,13 @@ public final class LocalStack implements AutoCloseable {
             config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         });
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", jwksUri().toString());
         config.put("mp.jwt.verify.issuer", TOKEN_ISSUER);
         if (service == Service.AUTH) {
+            // auth-service verifies tokens against its own key table, not over HTTP against itself
             config.put("auth.bootstrap-admin.username", ADMIN_USERNAME);
             config.put("auth.bootstrap-admin.password", ADMIN_PASSWORD);
+        } else {
+            config.put("mp.jwt.verify.publickey.location", jwksUri().toString());
         }
         config.putAll(extraProperties.getOrDefault(service, Map.of()));
         return config;

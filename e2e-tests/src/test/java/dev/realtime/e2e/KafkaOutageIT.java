@@ -1,0 +1,41 @@
+package dev.realtime.e2e;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.realtime.stack.GatewaySocket;
+import dev.realtime.stack.LocalStack;
+
+/**
+ * Kafka down is not a lost event: booking-service keeps accepting bookings (the event waits in its outbox), and once
+ * the broker is back the event reaches the socket that stayed open through the outage.
+ */
+@ExtendWith(LocalStackExtension.class)
+class KafkaOutageIT {
+
+    /** The relay retries with a backoff of at most 5 s, the gateway's consumer reconnects on its own. */
+    private static final Duration AFTER_RECOVERY = Duration.ofSeconds(60);
+
+    @Test
+    void bookingMadeWhileKafkaIsDownIsDeliveredOnceKafkaIsBack(LocalStack stack) throws Exception {
+        Suite suite = new Suite(stack);
+        Suite.User alice = suite.register("alice");
+
+        try (GatewaySocket aliceSocket = suite.connect(alice)) {
+            suite.welcome(aliceSocket, alice);
+
+            String bookingId;
+            stack.kafka().stop();
+            try {
+                bookingId = suite.createBooking(alice, "tour-during-outage").expect(201).json().path("id").asText();
+            } finally {
+                // whatever happened, the other tests need their broker back
+                stack.kafka().start();
+            }
+
+            aliceSocket.awaitBookingCreated(bookingId, AFTER_RECOVERY);
+        }
+    }
+}
