@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
@@ -181,7 +182,7 @@ class AuthResourceTest {
 
     @Test
     void meNeedsAValidToken() {
-        given().get("/auth/me").then().statusCode(401);
+        given().get("/auth/me").then().statusCode(401).header("WWW-Authenticate", startsWith("Bearer"));
         given().auth().oauth2("not-a-jwt").get("/auth/me").then().statusCode(401);
         // well formed and signed, but by a key this service never published
         given().auth().oauth2(TestTokens.foreignToken("alice", "user")).get("/auth/me").then().statusCode(401);
@@ -194,5 +195,13 @@ class AuthResourceTest {
                 .then().statusCode(200)
                 .body("username", equalTo("admin"))
                 .body("roles", hasItems("user", "admin"));
+    }
+
+    @Test
+    void apiIsDescribedAndServiceIsReady() {
+        given().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body("paths.keySet()", hasItems("/auth/register", "/auth/login", "/auth/me", "/.well-known/jwks.json"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 }
