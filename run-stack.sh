@@ -26,4 +26,4 @@ if [[ "${RUN_STACK_SKIP_BUILD:-}" != "1" ]]; then
 fi
 
 # exec: the launcher gets Ctrl-C itself and stops the children in reverse order
-exec "$JAVA" -jar deploy/local-stack/target/local-stack.jar "$@"
+exec "$JAVA" -jar deploy/local-stack/target/local-stack-launcher.jar "$@"

@@ -11,7 +11,7 @@ else
   JAVA=java
 fi
 
-JAR=deploy/local-stack/target/local-stack.jar
+JAR=deploy/local-stack/target/local-stack-launcher.jar
 if [[ ! -f "$JAR" ]]; then
   echo "Building the smoke client (./mvnw package -pl deploy/local-stack)..."
   ./mvnw -B -q -DskipTests package -pl deploy/local-stack -am

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar local-stack.jar [options]}: starts the whole suite on the contract's ports and keeps it running
+ * {@code java -jar local-stack-launcher.jar [options]}: starts the whole suite on the contract's ports and keeps it running
  * until Ctrl-C, which stops everything in reverse order.
  */
 public final class LocalStackMain {
 
     private static final String USAGE = """
-            Usage: java -jar deploy/local-stack/target/local-stack.jar [options]
+            Usage: java -jar deploy/local-stack/target/local-stack-launcher.jar [options]
 
             Runs PostgreSQL, Kafka and every service of the suite on this machine until Ctrl-C.
 

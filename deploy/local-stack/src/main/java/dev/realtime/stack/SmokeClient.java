@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class SmokeClient {
 
     private static final String USAGE = """
-            Usage: java -cp deploy/local-stack/target/local-stack.jar dev.realtime.stack.SmokeClient [options]
+            Usage: java -cp deploy/local-stack/target/local-stack-launcher.jar dev.realtime.stack.SmokeClient [options]
 
               --auth <url>       auth-service (default http://localhost:8081)
               --booking <url>    booking-service (default http://localhost:8083)
