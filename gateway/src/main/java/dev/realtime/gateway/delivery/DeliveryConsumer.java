@@ -3,6 +3,7 @@ package dev.realtime.gateway.delivery;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -125,6 +126,9 @@ public class DeliveryConsumer {
                 } catch (WakeupException | InterruptException e) {
                     // stop() woke the consumer: the loop condition ends the thread
                 } catch (KafkaUnavailableException | RetriableException e) {
+                    if (!running) {
+                        return;
+                    }
                     if (!failing) {
                         LOG.warnf("Kafka unreachable, delivery retries until it answers: %s", e.getMessage());
                         failing = true;
@@ -182,14 +186,16 @@ public class DeliveryConsumer {
     }
 
     /**
-     * The partitions of the delivery topics as the broker knows them now.
+     * The partitions of the delivery topics as the broker knows them now. Asks the broker every time:
+     * {@code partitionsFor} would answer from the consumer's metadata cache and miss new partitions for minutes.
      *
      * @param complete whether every topic must have partitions (at start, right after creating them)
      */
     private Set<TopicPartition> currentPartitions(boolean complete) {
+        Map<String, List<PartitionInfo>> topics = consumer.listTopics(METADATA_TIMEOUT);
         Set<TopicPartition> partitions = new HashSet<>();
         for (String topic : config.topics()) {
-            List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
+            List<PartitionInfo> infos = topics.get(topic);
             if (infos == null || infos.isEmpty()) {
                 if (complete) {
                     throw new KafkaUnavailableException("topic " + topic + " has no partitions yet", null);
