@@ -98,14 +98,20 @@ class BookingResourceTest {
                 .body("{\"tourId\": ")
                 .post("/bookings")
                 .then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://realtime.dev/problems/malformed-body"));
     }
 
     @Test
     void callsWithoutAValidTokenAreUnauthorized() {
-        given().get("/bookings").then().statusCode(401);
-        given().auth().oauth2(TestTokens.foreignToken("alice", "user")).get("/bookings").then().statusCode(401);
-        given().auth().oauth2(TestTokens.expiredToken("alice", "user")).get("/bookings").then().statusCode(401);
+        given().get("/bookings").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://realtime.dev/problems/unauthorized"));
+        given().auth().oauth2(TestTokens.foreignToken("alice", "user")).get("/bookings").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.expiredToken("alice", "user")).get("/bookings").then().statusCode(401)
+                .contentType("application/problem+json");
     }
 
     static String createBooking(String owner) {

@@ -13,7 +13,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** Turns every failure of a REST call into a problem+json response; nothing leaks a stack trace. */
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure of a REST call into a problem+json response; nothing leaks a stack trace.
+ * Authentication failures reach these mappers only with {@code quarkus.http.auth.proactive=false}, which
+ * every REST service sets.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -40,7 +48,25 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorized();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "the caller's roles do not allow this call"));
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase()
@@ -60,6 +86,13 @@ public class ProblemMappers {
         int lastDot = path.lastIndexOf('.');
         String field = lastDot >= 0 ? path.substring(lastDot + 1) : path;
         return new Problem.FieldError(field, violation.getMessage());
+    }
+
+    private static Response unauthorized() {
+        return Response.fromResponse(respond(Problem.of(401, "unauthorized", "Unauthorized",
+                "a valid bearer token is required: it is missing, expired or not signed by auth-service")))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     private static Response respond(Problem problem) {
