@@ -40,11 +40,19 @@ final class WsClient implements AutoCloseable {
     private final WebSocket socket;
     private final BlockingQueue<String> frames;
     private final CompletableFuture<Integer> closeCode;
+    private final Demand demand;
 
-    private WsClient(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closeCode) {
+    /** Whether the client asks for the next frame; a paused client stops reading its socket. */
+    private static final class Demand {
+        volatile boolean paused;
+    }
+
+    private WsClient(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closeCode,
+            Demand demand) {
         this.socket = socket;
         this.frames = frames;
         this.closeCode = closeCode;
+        this.demand = demand;
     }
 
     /** Connects with {@code Authorization: Bearer <token>}, as a server-side client would. */
@@ -82,6 +90,7 @@ final class WsClient implements AutoCloseable {
     private static WsClient connect(WebSocket.Builder builder, URI uri) {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        Demand demand = new Demand();
         WebSocket socket = builder.connectTimeout(TIMEOUT).buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -92,7 +101,9 @@ final class WsClient implements AutoCloseable {
                     frames.add(partial.toString());
                     partial.setLength(0);
                 }
-                webSocket.request(1);
+                if (!demand.paused) {
+                    webSocket.request(1);
+                }
                 return null;
             }
 
@@ -107,7 +118,18 @@ final class WsClient implements AutoCloseable {
                 closeCode.completeExceptionally(error);
             }
         }).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
-        return new WsClient(socket, frames, closeCode);
+        return new WsClient(socket, frames, closeCode, demand);
+    }
+
+    /** Stops reading after the frame being received: the server's frames pile up in the TCP buffers. */
+    void pause() {
+        demand.paused = true;
+    }
+
+    /** Reads again, as fast as frames come. */
+    void resume() {
+        demand.paused = false;
+        socket.request(Long.MAX_VALUE);
     }
 
     /** The subprotocol the server selected. */
