@@ -47,7 +47,8 @@ public final class KafkaBroker implements AutoCloseable {
     /**
      * @param dir     holds {@code server.properties}, {@code log4j2.properties} and {@code data/}
      * @param libDir  the jars of the broker (kafka_2.13 and its dependencies, a log4j2 backend)
-     * @param marker  a string the broker's command line carries, to recognise one left by a killed launcher
+     * @param marker  {@code key=value} of a system property the broker carries, to recognise one left by a killed
+     *                launcher
      */
     KafkaBroker(int port, int controllerPort, Path dir, Path libDir, Path logFile, Path pidFile, String marker,
             Duration readyTimeout) {
@@ -182,7 +183,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "-Xms128m", "-Xmx512m",
                 "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + log4jProperties(),
-                "-D" + LocalStack.MARKER_PROPERTY + "=" + marker,
+                "-D" + marker,
                 "-cp", libDir.resolve("*").toString(),
                 mainClass));
         command.addAll(List.of(args));

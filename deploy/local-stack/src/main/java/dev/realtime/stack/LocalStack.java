@@ -59,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Service, Map<String, String>> extraProperties;
     private final boolean clean;
     private final Set<Service> services;
+    /** {@code rt.stack.work-dir=<work dir>}: the system property every child of this stack carries. */
     private final String marker;
 
     /** Everything started so far, most recent first: the order to stop it in. */

@@ -35,6 +35,11 @@ public final class ServiceProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private ManagedProcess process;
 
+    /**
+     * @param properties configuration, passed as {@code -Dkey=value}
+     * @param marker     {@code key=value} of a system property the process carries, to recognise one left by a
+     *                   killed launcher
+     */
     ServiceProcess(Service service, Path jar, int port, Map<String, String> properties, List<String> jvmOptions,
             Path logFile, Path pidFile, String marker) {
         this.service = service;
@@ -68,7 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(JavaRuntime.executable());
         command.addAll(jvmOptions);
-        command.add("-D" + LocalStack.MARKER_PROPERTY + "=" + marker);
+        command.add("-D" + marker);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
