@@ -53,6 +53,11 @@ public final class TestTokens {
         return sign(subject, Set.of(roles), Instant.now().plus(Duration.ofHours(1)), privateKey());
     }
 
+    /** A valid token for this user that expires after {@code lifetime}, for tests of what happens at expiry. */
+    public static String shortLivedToken(String subject, Duration lifetime, String... roles) {
+        return sign(subject, Set.of(roles), Instant.now().plus(lifetime), privateKey());
+    }
+
     /** A token that expired a minute ago, otherwise valid. */
     public static String expiredToken(String subject, String... roles) {
         return sign(subject, Set.of(roles), Instant.now().minus(Duration.ofMinutes(1)), privateKey());
