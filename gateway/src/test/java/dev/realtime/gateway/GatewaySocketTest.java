@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,6 +56,15 @@ class GatewaySocketTest {
         assertEquals(401, WsClient.refusedStatus(ws(), TestTokens.foreignToken("mallory", "admin")), "foreign key");
         assertEquals(401, WsClient.refusedStatus(ws(), TestTokens.expiredToken("alice", "user")), "expired");
         assertEquals(401, WsClient.refusedStatus(ws(), "not-a-jwt"), "garbage");
+    }
+
+    @Test
+    void theConnectionIsClosedWhenItsTokenExpires() {
+        String token = TestTokens.shortLivedToken(unique("brief"), Duration.ofSeconds(3), "user");
+        try (WsClient client = WsClient.withHeader(ws(), token)) {
+            client.welcome();
+            assertEquals(1008, client.awaitCloseCode());
+        }
     }
 
     @Test
