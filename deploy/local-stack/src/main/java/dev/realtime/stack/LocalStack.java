@@ -217,6 +217,9 @@ public final class LocalStack implements AutoCloseable {
                 StackLog.warn("%s did not stop cleanly: %s", component, e);
             }
         }
+        if (!toStop.isEmpty()) {
+            StackLog.info("Local stack stopped");
+        }
     }
 
     private ServiceProcess startService(Service service) {

@@ -54,7 +54,6 @@ public final class LocalStackMain {
         // registered before start: a Ctrl-C while the stack is still starting stops what is already running
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
-            StackLog.info("Local stack stopped");
             stopped.countDown();
         }, "local-stack-shutdown"));
         try {

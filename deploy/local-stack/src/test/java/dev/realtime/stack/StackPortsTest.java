@@ -1,0 +1,44 @@
+package dev.realtime.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class StackPortsTest {
+
+    @Test
+    void defaultsAreTheContractPorts() {
+        StackPorts ports = StackPorts.defaults();
+        assertEquals(List.of(8080, 8081, 8082, 8083, 8084, 9092, 9093, 15432),
+                List.of(ports.of(Service.GATEWAY), ports.of(Service.AUTH), ports.of(Service.CHAT),
+                        ports.of(Service.BOOKING), ports.of(Service.NOTIFICATION), ports.kafka(),
+                        ports.kafkaController(), ports.postgres()));
+    }
+
+    @Test
+    void freePortsAreDistinctAndBindable() throws IOException {
+        StackPorts ports = StackPorts.free();
+        for (int port : List.of(ports.gateway(), ports.auth(), ports.chat(), ports.booking(), ports.notification(),
+                ports.kafka(), ports.kafkaController(), ports.postgres())) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("localhost", port));
+            }
+        }
+    }
+
+    @Test
+    void rejectsDuplicateAndInvalidPorts() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new StackPorts(8080, 8080, 8082, 8083, 8084, 9092, 9093, 15432));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StackPorts(0, 8081, 8082, 8083, 8084, 9092, 9093, 15432));
+        assertThrows(IllegalArgumentException.class,
+                () -> new StackPorts(8080, 8081, 8082, 8083, 8084, 9092, 9093, 70_000));
+    }
+}
