@@ -125,7 +125,12 @@ public final class LocalStack implements AutoCloseable {
             }
             others.forEach(service -> service.awaitReady(readyTimeout));
         } catch (RuntimeException e) {
+            boolean stoppedWhileStarting = isClosed();
             close();
+            if (stoppedWhileStarting) {
+                // a Ctrl-C during start: what failed is a consequence, not the cause
+                throw new IllegalStateException("the stack was stopped while it was starting", e);
+            }
             throw e;
         }
         StackLog.info("Local stack ready in %d s", (System.nanoTime() - begin) / 1_000_000_000);
@@ -254,6 +259,10 @@ public final class LocalStack implements AutoCloseable {
 
     private URI jwksUri() {
         return baseUri(Service.AUTH).resolve("/.well-known/jwks.json");
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     /** Registers a component to stop on close; refuses once closing has begun (a Ctrl-C during start). */
