@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -228,7 +229,7 @@ class DeliveryTest {
         try {
             return producer.send(new ProducerRecord<>(topic, PARTITION, "k", value, channels(channels)))
                     .get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new AssertionError("the broker did not take the record", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

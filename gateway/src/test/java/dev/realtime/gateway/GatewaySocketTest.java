@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,13 @@ class GatewaySocketTest {
         assertEquals(401, WsClient.refusedStatus(ws(), TestTokens.foreignToken("mallory", "admin")), "foreign key");
         assertEquals(401, WsClient.refusedStatus(ws(), TestTokens.expiredToken("alice", "user")), "expired");
         assertEquals(401, WsClient.refusedStatus(ws(), "not-a-jwt"), "garbage");
+    }
+
+    @Test
+    void aTokenWhoseSubjectCannotNameAChannelIsClosedWithoutReconnectAdvice() {
+        try (WsClient client = WsClient.withHeader(ws(), TestTokens.token("two words", "user"))) {
+            assertEquals(4100, client.awaitCloseCode());
+        }
     }
 
     @Test
@@ -135,6 +143,6 @@ class GatewaySocketTest {
     }
 
     static List<String> texts(JsonNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 }

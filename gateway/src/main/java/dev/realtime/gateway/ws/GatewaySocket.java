@@ -61,8 +61,7 @@ public class GatewaySocket {
         if (subject == null) {
             LOG.warnf("Closing connection %s: its token names no usable subject", connection.id());
             connection.close(CloseCodes.UNUSABLE_TOKEN).subscribe().with(
-                    closed -> {
-                    },
+                    closed -> LOG.debugf("Closed connection %s", connection.id()),
                     failure -> LOG.debugf("Closing connection %s failed: %s", connection.id(), failure.getMessage()));
             return;
         }
