@@ -64,8 +64,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Everything started so far, most recent first: the order to stop it in. */
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
-    private PostgresServer postgres;
-    private KafkaBroker kafka;
+    private volatile PostgresServer postgres;
+    private volatile KafkaBroker kafka;
     private boolean started;
     private boolean closed;
 
