@@ -1,5 +1,8 @@
 package dev.realtime.platform.test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.jboss.logging.Logger;
@@ -25,7 +28,12 @@ public final class TestKafka {
         }
         try {
             long started = System.nanoTime();
+            // Our own data directory: the test kit's default one is deleted by a shutdown hook of its own that
+            // races ours, and a broker whose log directory vanishes under it halts the JVM with exit code 1.
+            // The cluster deletes this one itself, after its brokers have stopped.
+            Path dataDirectory = Files.createTempDirectory("test-kafka-");
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setBaseDirectory(dataDirectory)
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
