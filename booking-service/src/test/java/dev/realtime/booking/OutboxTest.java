@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionalException;
 
@@ -22,6 +26,7 @@ import dev.realtime.platform.event.EventEnvelope;
 import dev.realtime.platform.event.EventHeaders;
 import dev.realtime.platform.outbox.Outbox;
 import dev.realtime.platform.outbox.OutboxEvent;
+import dev.realtime.platform.outbox.OutboxRelay;
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.PostgresResource;
 import dev.realtime.platform.test.TokenResource;
@@ -42,6 +47,9 @@ class OutboxTest {
 
     @Inject
     Writer writer;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void anEventOfARolledBackTransactionIsNeverPublished() {
@@ -77,6 +85,26 @@ class OutboxTest {
                     () -> OutboxEvent.count("eventId", UUID.fromString(event.id())));
         } while (left > 0 && System.nanoTime() < deadline);
         assertEquals(0, left);
+    }
+
+    @Test
+    void whileAnotherReplicaRelaysNewRowsWaitAndGoOutRightAfter() throws Exception {
+        EventEnvelope event = EventEnvelope.of("booking.probed", "test", "outbox-replicas", Map.of("n", 4));
+        try (TopicReader reader = TopicReader.fromBeginning(TOPIC);
+                Connection otherReplica = dataSource.getConnection()) {
+            otherReplica.setAutoCommit(false);
+            try (Statement statement = otherReplica.createStatement()) {
+                statement.execute("select pg_advisory_xact_lock(" + OutboxRelay.RELAY_LOCK + ")");
+            }
+            writer.publish(event);
+            assertEquals(1, QuarkusTransaction.requiringNew().call(
+                    () -> OutboxEvent.count("eventId", UUID.fromString(event.id()))),
+                    "no relay may send while another one holds the lock");
+
+            otherReplica.commit();
+            // the sweep is set far beyond this timeout in tests: only the relay's own retry can deliver in time
+            reader.await(r -> event.id().equals(TopicReader.header(r, EventHeaders.EVENT_ID)), Duration.ofSeconds(15));
+        }
     }
 
     @Test

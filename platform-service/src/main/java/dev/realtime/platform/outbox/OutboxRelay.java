@@ -39,8 +39,15 @@ import io.quarkus.runtime.StartupEvent;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Advisory lock id: the ASCII bytes of "outbox". */
-    private static final long RELAY_LOCK = 0x6f7574626f78L;
+    /**
+     * The PostgreSQL advisory lock a relay holds for each batch (the ASCII bytes of "outbox"). Whoever holds it
+     * in a transaction pauses every relay of that database until the transaction ends.
+     */
+    public static final long RELAY_LOCK = 0x6f7574626f78L;
+    /** {@link #relayBatch()} result when another replica holds the relay lock. */
+    static final int LOCK_BUSY = -1;
+    /** How soon to try again when another replica is relaying and this one has rows of its own waiting. */
+    private static final Duration LOCK_RETRY = Duration.ofMillis(20);
 
     private final KafkaClients kafka;
     private final OutboxSettings settings;
@@ -80,6 +87,14 @@ public class OutboxRelay {
     }
 
     private void run() {
+        try {
+            relayUntilStopped();
+        } finally {
+            closeProducer();
+        }
+    }
+
+    private void relayUntilStopped() {
         Duration backoff = settings.initialBackoff();
         boolean topicsReady = false;
         boolean failing = false;
@@ -89,11 +104,17 @@ public class OutboxRelay {
                     kafka.ensureTopics(kafka.declaredTopics());
                     topicsReady = true;
                 }
-                while (running && relayBatch() == settings.batchSize()) {
-                    // a full batch means more rows may be waiting
-                }
+                int relayed;
+                do {
+                    relayed = relayBatch();
+                    if (relayed == LOCK_BUSY && !pause(LOCK_RETRY)) {
+                        return;
+                    }
+                    // a full batch means more rows may be waiting; a busy lock means another replica is
+                    // relaying, possibly without this replica's latest rows, so try again shortly
+                } while (running && (relayed == settings.batchSize() || relayed == LOCK_BUSY));
                 if (failing) {
-                    LOG.info("Kafka reachable again: outbox relay resumed");
+                    LOG.info("Outbox relay resumed");
                     failing = false;
                 }
                 backoff = settings.initialBackoff();
@@ -104,7 +125,7 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 if (!failing) {
-                    LOG.warnf("Outbox relay cannot reach Kafka, events stay in the outbox and are retried: %s",
+                    LOG.warnf("Outbox relay failed; events stay in the outbox and are retried: %s",
                             e.getMessage());
                     failing = true;
                 } else {
@@ -119,10 +140,12 @@ public class OutboxRelay {
                         : backoff.multipliedBy(2);
             }
         }
-        closeProducer();
     }
 
-    /** Sends the oldest rows and deletes them once acknowledged; returns how many were relayed. */
+    /**
+     * Sends the oldest rows and deletes them once acknowledged; returns how many were relayed, or
+     * {@link #LOCK_BUSY} if another replica of this service is relaying right now.
+     */
     int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Object locked = OutboxEvent.getEntityManager()
@@ -130,7 +153,7 @@ public class OutboxRelay {
                     .setParameter("lock", RELAY_LOCK)
                     .getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
-                return 0;
+                return LOCK_BUSY;
             }
             List<OutboxEvent> batch = OutboxEvent.<OutboxEvent> find("order by seq")
                     .page(0, settings.batchSize())
