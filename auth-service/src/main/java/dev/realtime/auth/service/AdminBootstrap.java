@@ -45,6 +45,11 @@ public class AdminBootstrap {
         if (!AccountRules.validPassword(config.password().get())) {
             throw new IllegalStateException("auth.bootstrap-admin.password " + AccountRules.PASSWORD_MESSAGE);
         }
+        if (users.exists(username)) {
+            // the usual case after the first start; checked first to spare start-up a password hash
+            LOG.debugf("Bootstrap administrator '%s' exists already", username);
+            return;
+        }
         try {
             users.register(username, config.password().get(), null, Role.ADMINISTRATOR);
             LOG.infof("Created bootstrap administrator '%s'", UserService.normaliseUsername(username));

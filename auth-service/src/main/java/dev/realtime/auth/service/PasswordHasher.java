@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,14 +26,18 @@ public class PasswordHasher {
 
     private final int cost;
     /** A hash of a random password that nobody knows, compared against when the username does not exist. */
-    private final String decoy;
+    /**
+     * A hash of an unguessable password, compared against for unknown usernames. Made off the start-up path:
+     * one bcrypt at the configured cost takes a few hundred milliseconds.
+     */
+    private final CompletableFuture<String> decoy;
 
     @Inject
     public PasswordHasher(AuthConfig config) {
         this.cost = config.password().bcryptCost();
         byte[] unguessable = new byte[32];
         new SecureRandom().nextBytes(unguessable);
-        this.decoy = hash(Base64.getEncoder().encodeToString(unguessable));
+        this.decoy = CompletableFuture.supplyAsync(() -> hash(Base64.getEncoder().encodeToString(unguessable)));
     }
 
     /** A new salted hash of this password, at the configured cost. */
@@ -50,7 +55,7 @@ public class PasswordHasher {
      * long as a login with a wrong password and the response time does not tell which usernames exist.
      */
     public void compareWithDecoy(String password) {
-        BcryptUtil.matches(prehash(password), decoy);
+        BcryptUtil.matches(prehash(password), decoy.join());
     }
 
     private static String prehash(String password) {

@@ -96,6 +96,11 @@ public class UserService {
         return user.get();
     }
 
+    /** Whether an account has this username, in any letter case. */
+    public boolean exists(String username) {
+        return QuarkusTransaction.joiningExisting().call(() -> users.existsByUsername(normaliseUsername(username)));
+    }
+
     public Optional<User> find(UUID id) {
         return QuarkusTransaction.joiningExisting().call(() -> users.findByIdOptional(id));
     }
