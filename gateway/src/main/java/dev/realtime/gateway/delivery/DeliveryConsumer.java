@@ -23,6 +23,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import dev.realtime.gateway.config.GatewayConfig;
+import dev.realtime.platform.kafka.Backoff;
 import dev.realtime.platform.kafka.KafkaClients;
 import dev.realtime.platform.kafka.KafkaUnavailableException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -62,8 +63,10 @@ public class DeliveryConsumer {
     }
 
     void start(@Observes StartupEvent event) {
+        // built here, so that a bad gateway.retry-* setting fails the start rather than the delivery thread
+        Backoff backoff = new Backoff(config.retryInitialBackoff(), config.retryMaxBackoff());
         running = true;
-        worker = new Thread(this::run, "gateway-delivery");
+        worker = new Thread(() -> run(backoff), "gateway-delivery");
         worker.setDaemon(true);
         worker.start();
     }
@@ -92,8 +95,7 @@ public class DeliveryConsumer {
         return assigned;
     }
 
-    private void run() {
-        Duration backoff = config.retryInitialBackoff();
+    private void run(Backoff backoff) {
         boolean topicsReady = false;
         boolean failing = false;
         long nextPartitionCheck = 0;
@@ -122,7 +124,7 @@ public class DeliveryConsumer {
                         LOG.info("Kafka reachable again: delivery resumed");
                         failing = false;
                     }
-                    backoff = config.retryInitialBackoff();
+                    backoff.reset();
                 } catch (WakeupException | InterruptException e) {
                     // stop() woke the consumer: the loop condition ends the thread
                 } catch (KafkaUnavailableException | RetriableException e) {
@@ -135,12 +137,9 @@ public class DeliveryConsumer {
                     } else {
                         LOG.debugf("Delivery attempt failed: %s", e.getMessage());
                     }
-                    if (!pause(backoff)) {
+                    if (!pause(backoff.next())) {
                         return;
                     }
-                    backoff = backoff.multipliedBy(2).compareTo(config.retryMaxBackoff()) > 0
-                            ? config.retryMaxBackoff()
-                            : backoff.multipliedBy(2);
                 } catch (RuntimeException e) {
                     // not retriable with this consumer (for example a topic deleted under it): start afresh
                     LOG.errorf(e, "Delivery consumer failed; a new one starts at the end of every partition");

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 import dev.realtime.platform.event.EventHeaders;
+import dev.realtime.platform.kafka.Backoff;
 import dev.realtime.platform.kafka.KafkaClients;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -52,6 +54,7 @@ public class OutboxRelay {
     private final KafkaClients kafka;
     private final OutboxSettings settings;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final CountDownLatch stopping = new CountDownLatch(1);
 
     private volatile boolean running;
     private Thread worker;
@@ -68,14 +71,17 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled");
             return;
         }
+        // built here, so that a bad rt.outbox backoff setting fails the start rather than the relay thread
+        Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
         running = true;
-        worker = new Thread(this::run, "outbox-relay");
+        worker = new Thread(() -> run(backoff), "outbox-relay");
         worker.setDaemon(true);
         worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
+        stopping.countDown();
         if (worker != null) {
             wakeUp.release();
             worker.join(TimeUnit.SECONDS.toMillis(15));
@@ -86,16 +92,15 @@ public class OutboxRelay {
         wakeUp.release();
     }
 
-    private void run() {
+    private void run(Backoff backoff) {
         try {
-            relayUntilStopped();
+            relayUntilStopped(backoff);
         } finally {
             closeProducer();
         }
     }
 
-    private void relayUntilStopped() {
-        Duration backoff = settings.initialBackoff();
+    private void relayUntilStopped(Backoff backoff) {
         boolean topicsReady = false;
         boolean failing = false;
         while (running) {
@@ -117,7 +122,7 @@ public class OutboxRelay {
                     LOG.info("Outbox relay resumed");
                     failing = false;
                 }
-                backoff = settings.initialBackoff();
+                backoff.reset();
                 wakeUp.tryAcquire(settings.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
@@ -132,12 +137,9 @@ public class OutboxRelay {
                     LOG.debugf(e, "Outbox relay attempt failed");
                 }
                 closeProducer();
-                if (!pause(backoff)) {
+                if (!pause(backoff.next())) {
                     return;
                 }
-                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
-                        ? settings.maxBackoff()
-                        : backoff.multipliedBy(2);
             }
         }
     }
@@ -213,15 +215,11 @@ public class OutboxRelay {
 
     /** Waits out a backoff; commits do not cut it short, a shutdown does. Returns false on shutdown. */
     private boolean pause(Duration duration) {
-        long deadline = System.nanoTime() + duration.toNanos();
         try {
-            while (running && System.nanoTime() < deadline) {
-                TimeUnit.MILLISECONDS.sleep(50);
-            }
+            return !stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS) && running;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
-        return running;
     }
 }
