@@ -1,4 +1,4 @@
-package dev.realtime.auth;
+package dev.realtime.auth.accounts;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.PostgresResource;
+import dev.realtime.platform.test.TestNames;
 import dev.realtime.platform.test.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -34,7 +35,7 @@ class AuthResourceTest {
 
     @Test
     void registeredUserLogsInAndSeesThemselves() {
-        String username = Accounts.uniqueUsername("alice");
+        String username = TestNames.unique("alice");
         String id = given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", Accounts.PASSWORD, "displayName", "  Alice Liddell "))
                 .post("/auth/register")
@@ -67,7 +68,7 @@ class AuthResourceTest {
 
     @Test
     void usernamesAreCaseInsensitiveAndStoredLowerCased() {
-        String username = Accounts.uniqueUsername("Bob.Mixed_Case");
+        String username = TestNames.unique("Bob.Mixed_Case");
         given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", Accounts.PASSWORD))
                 .post("/auth/register")
@@ -85,7 +86,7 @@ class AuthResourceTest {
 
     @Test
     void takenUsernameIsAConflict() {
-        String username = Accounts.uniqueUsername("carol");
+        String username = TestNames.unique("carol");
         Accounts.register(username);
 
         given().contentType(ContentType.JSON)
@@ -133,7 +134,7 @@ class AuthResourceTest {
 
     @Test
     void boundaryLengthsAreAccepted() {
-        String username = Accounts.uniqueUsername("x".repeat(23)); // 23 + 1 + 8 = 32 characters
+        String username = TestNames.unique("x".repeat(23)); // 23 + 1 + 8 = 32 characters
         assertEquals(32, username.length());
         given().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", "p".repeat(128)))
@@ -154,7 +155,7 @@ class AuthResourceTest {
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSameAnswer() {
-        String username = Accounts.uniqueUsername("dave");
+        String username = TestNames.unique("dave");
         Accounts.register(username);
 
         ExtractableResponse<Response> wrongPassword = given().contentType(ContentType.JSON)
@@ -162,7 +163,7 @@ class AuthResourceTest {
                 .post("/auth/login")
                 .then().statusCode(401).contentType(PROBLEM).extract();
         ExtractableResponse<Response> unknownUser = given().contentType(ContentType.JSON)
-                .body(Map.of("username", Accounts.uniqueUsername("nobody"), "password", "not the password"))
+                .body(Map.of("username", TestNames.unique("nobody"), "password", "not the password"))
                 .post("/auth/login")
                 .then().statusCode(401).contentType(PROBLEM).extract();
 

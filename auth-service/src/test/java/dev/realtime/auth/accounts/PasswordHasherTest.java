@@ -1,4 +1,4 @@
-package dev.realtime.auth;
+package dev.realtime.auth.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

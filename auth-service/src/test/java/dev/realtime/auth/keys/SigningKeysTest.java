@@ -1,4 +1,4 @@
-package dev.realtime.auth;
+package dev.realtime.auth.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

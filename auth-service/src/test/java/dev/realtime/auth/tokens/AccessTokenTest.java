@@ -1,4 +1,4 @@
-package dev.realtime.auth;
+package dev.realtime.auth.tokens;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,9 +29,11 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 
+import dev.realtime.auth.accounts.Accounts;
 import dev.realtime.auth.service.SigningKeys;
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.PostgresResource;
+import dev.realtime.platform.test.TestNames;
 import dev.realtime.platform.test.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -78,7 +80,7 @@ class AccessTokenTest {
 
     @Test
     void tokenVerifiesAgainstTheServedJwksAndCarriesTheAccount() throws Exception {
-        String username = Accounts.uniqueUsername("erin");
+        String username = TestNames.unique("erin");
         String id = Accounts.register(username);
         Instant before = Instant.now().minusSeconds(1);
         String token = Accounts.login(username, Accounts.PASSWORD);
@@ -117,7 +119,7 @@ class AccessTokenTest {
 
     @Test
     void meRefusesAnExpiredTokenSignedByTheActiveKey() {
-        String username = Accounts.uniqueUsername("frank");
+        String username = TestNames.unique("frank");
         String id = Accounts.register(username);
         SigningKeys.Signer signer = keys.signer();
         String expired = Jwt.issuer("realtime-auth")
@@ -141,7 +143,7 @@ class AccessTokenTest {
 
     @Test
     void meRefusesAWrongIssuerAndAnUnknownKeyId() {
-        String username = Accounts.uniqueUsername("grace");
+        String username = TestNames.unique("grace");
         String id = Accounts.register(username);
         SigningKeys.Signer signer = keys.signer();
         String wrongIssuer = Jwt.issuer("someone-else")

@@ -1,4 +1,4 @@
-package dev.realtime.auth;
+package dev.realtime.auth.tokens;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.emptyOrNullString;
 
 import org.junit.jupiter.api.Test;
 
+import dev.realtime.auth.accounts.Accounts;
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.PostgresResource;
+import dev.realtime.platform.test.TestNames;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -24,7 +26,7 @@ class PackagedServiceIT {
 
     @Test
     void issuedTokensVerifyInTheProdProfile() {
-        String username = Accounts.uniqueUsername("packaged");
+        String username = TestNames.unique("packaged");
         String id = Accounts.register(username);
         String token = Accounts.login(username, Accounts.PASSWORD);
 

@@ -1,4 +1,4 @@
-package dev.realtime.booking;
+package dev.realtime.booking.bookings;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package dev.realtime.chat;
+package dev.realtime.chat.rooms;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.realtime.platform.event.EventHeaders;
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.PostgresResource;
+import dev.realtime.platform.test.TestNames;
 import dev.realtime.platform.test.TestTokens;
 import dev.realtime.platform.test.TokenResource;
 import dev.realtime.platform.test.TopicReader;
@@ -31,22 +32,23 @@ class RoomResourceTest {
 
     @Test
     void aNewRoomBelongsToItsCreatorAndIsAnnouncedOnItsChannel() {
-        String id = given().auth().oauth2(TestTokens.token("alice", "user"))
+        String alice = TestNames.unique("alice");
+        String id = given().auth().oauth2(TestTokens.token(alice, "user"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("name", "Trip to Porto"))
                 .post("/rooms")
                 .then().statusCode(201)
-                .body("createdBy", equalTo("alice"))
+                .body("createdBy", equalTo(alice))
                 .extract().path("id");
 
-        given().auth().oauth2(TestTokens.token("alice", "user")).get("/rooms")
+        given().auth().oauth2(TestTokens.token(alice, "user")).get("/rooms")
                 .then().statusCode(200).body("id", hasItem(id));
-        given().auth().oauth2(TestTokens.token("bob", "user")).get("/rooms")
+        given().auth().oauth2(TestTokens.token(TestNames.unique("bob"), "user")).get("/rooms")
                 .then().statusCode(200).body("id", not(hasItem(id)));
 
         try (TopicReader reader = TopicReader.fromBeginning("chat.events")) {
             ConsumerRecord<String, byte[]> record = reader.await(r -> id.equals(r.key()), Duration.ofSeconds(15));
-            assertEquals("user:alice,room:" + id, TopicReader.header(record, EventHeaders.CHANNELS));
+            assertEquals("user:" + alice + ",room:" + id, TopicReader.header(record, EventHeaders.CHANNELS));
             assertEquals("room.created", TopicReader.header(record, EventHeaders.EVENT_TYPE));
         }
     }

@@ -1,4 +1,4 @@
-package dev.realtime.notification;
+package dev.realtime.notification.notifications;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,6 +22,7 @@ import dev.realtime.notification.repository.NotificationRepository;
 import dev.realtime.platform.event.EventHeaders;
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.PostgresResource;
+import dev.realtime.platform.test.TestNames;
 import dev.realtime.platform.test.TestTokens;
 import dev.realtime.platform.test.TokenResource;
 import dev.realtime.platform.test.TopicReader;
@@ -41,22 +42,23 @@ class NotificationResourceTest {
 
     @Test
     void readingANotificationLowersTheUnreadCountOnEveryDevice() throws Exception {
-        UUID first = store("dora", "Booking confirmed");
-        store("dora", "New message");
+        String dora = TestNames.unique("dora");
+        UUID first = store(dora, "Booking confirmed");
+        store(dora, "New message");
 
-        given().auth().oauth2(TestTokens.token("dora", "user")).get("/notifications/unread-count")
+        given().auth().oauth2(TestTokens.token(dora, "user")).get("/notifications/unread-count")
                 .then().statusCode(200).body("unread", equalTo(2));
 
-        given().auth().oauth2(TestTokens.token("dora", "user")).post("/notifications/" + first + "/read")
+        given().auth().oauth2(TestTokens.token(dora, "user")).post("/notifications/" + first + "/read")
                 .then().statusCode(200).body("readAt", notNullValue());
-        given().auth().oauth2(TestTokens.token("dora", "user")).get("/notifications/unread-count")
+        given().auth().oauth2(TestTokens.token(dora, "user")).get("/notifications/unread-count")
                 .then().statusCode(200).body("unread", equalTo(1));
-        given().auth().oauth2(TestTokens.token("dora", "user")).get("/notifications")
+        given().auth().oauth2(TestTokens.token(dora, "user")).get("/notifications")
                 .then().statusCode(200).body("size()", equalTo(2));
 
         try (TopicReader reader = TopicReader.fromBeginning("notification.events")) {
-            ConsumerRecord<String, byte[]> record = reader.await(r -> "dora".equals(r.key()), Duration.ofSeconds(15));
-            assertEquals("user:dora", TopicReader.header(record, EventHeaders.CHANNELS));
+            ConsumerRecord<String, byte[]> record = reader.await(r -> dora.equals(r.key()), Duration.ofSeconds(15));
+            assertEquals("user:" + dora, TopicReader.header(record, EventHeaders.CHANNELS));
             JsonNode data = new ObjectMapper().readTree(record.value()).get("data");
             assertEquals(first.toString(), data.get("id").asText());
             assertEquals(1, data.get("unread").asLong());
@@ -65,10 +67,11 @@ class NotificationResourceTest {
 
     @Test
     void nobodyReadsAnotherUsersNotification() {
-        UUID id = store("erin", "Your tour starts tomorrow");
-        given().auth().oauth2(TestTokens.token("frank", "user")).post("/notifications/" + id + "/read")
+        String erin = TestNames.unique("erin");
+        UUID id = store(erin, "Your tour starts tomorrow");
+        given().auth().oauth2(TestTokens.token(TestNames.unique("frank"), "user")).post("/notifications/" + id + "/read")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.token("erin", "user")).get("/notifications/unread-count")
+        given().auth().oauth2(TestTokens.token(erin, "user")).get("/notifications/unread-count")
                 .then().statusCode(200).body("unread", equalTo(1));
     }
 
