@@ -1,32 +1,14 @@
-package dev.realtime.gateway;
+package dev.realtime.gateway.delivery;
 
-import static dev.realtime.gateway.GatewaySocketTest.unique;
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import static dev.realtime.gateway.support.DeliveryRecords.eventId;
+import static dev.realtime.gateway.support.DeliveryRecords.eventIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewPartitions;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,11 +16,15 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.realtime.gateway.support.DeliveryRecords;
+import dev.realtime.gateway.support.Gateway;
+import dev.realtime.gateway.support.WsClient;
 import dev.realtime.platform.event.EventHeaders;
 import dev.realtime.platform.test.KafkaResource;
-import dev.realtime.platform.test.TestKafka;
-import dev.realtime.platform.test.TestTokens;
+import dev.realtime.platform.test.TestNames;
+import dev.realtime.platform.test.TestTopics;
 import dev.realtime.platform.test.TokenResource;
+import dev.realtime.platform.test.TopicWriter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,45 +43,34 @@ class DeliveryTest {
 
     private static final String TOPIC = "chat.events";
     private static final int PARTITION = 0;
-    private static KafkaProducer<String, String> producer;
+    private static TopicWriter writer;
 
     @TestHTTPResource("/ws")
     URI http;
 
     @BeforeAll
-    static void startProducer() {
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    static void openWriter() {
+        writer = TopicWriter.open();
     }
 
     @AfterAll
-    static void stopProducer() {
-        producer.close(Duration.ofSeconds(5));
+    static void closeWriter() {
+        writer.close();
     }
 
     @BeforeEach
     void awaitReady() {
         // the gateway creates the delivery topics and pins its positions before it reports ready
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
-    }
-
-    @Test
-    void readinessReportsTheAssignedPartitions() {
-        given().get("/q/health/ready").then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'kafka-delivery' }.status", equalTo("UP"));
+        Gateway.awaitReady();
     }
 
     @Test
     void aUserChannelReachesThatUserOnly() {
-        String alice = unique("alice");
-        String bob = unique("bob");
+        String alice = TestNames.unique("alice");
+        String bob = TestNames.unique("bob");
         try (WsClient aliceClient = connect(alice, "user"); WsClient bobClient = connect(bob, "user")) {
-            String forAlice = produce("user:" + alice).id();
-            String forBob = produce("user:" + bob).id();
+            String forAlice = send("user:" + alice);
+            String forBob = send("user:" + bob);
 
             assertEquals(forAlice, eventId(aliceClient.next("event")));
             assertEquals(List.of(forBob), eventIds(bobClient.rawFramesUntil(frame -> forBob.equals(eventId(frame)))),
@@ -105,11 +80,11 @@ class DeliveryTest {
 
     @Test
     void aRoleChannelReachesTheHoldersOfThatRole() {
-        String admin = unique("admin");
-        String user = unique("user");
+        String admin = TestNames.unique("admin");
+        String user = TestNames.unique("user");
         try (WsClient adminClient = connect(admin, "user", "admin"); WsClient userClient = connect(user, "user")) {
-            String forAdmins = produce("role:admin").id();
-            String marker = produce("user:" + user).id();
+            String forAdmins = send("role:admin");
+            String marker = send("user:" + user);
 
             assertEquals(forAdmins, eventId(adminClient.next("event")));
             assertEquals(List.of(marker), eventIds(userClient.rawFramesUntil(frame -> marker.equals(eventId(frame)))),
@@ -119,10 +94,10 @@ class DeliveryTest {
 
     @Test
     void aRecordMatchingSeveralChannelsOfAConnectionIsSentOnce() {
-        String alice = unique("alice");
+        String alice = TestNames.unique("alice");
         try (WsClient client = connect(alice, "user", "admin")) {
-            String both = produce("user:" + alice + ",role:admin,broadcast").id();
-            String marker = produce("user:" + alice).id();
+            String both = send("user:" + alice + ",role:admin,broadcast");
+            String marker = send("user:" + alice);
 
             assertEquals(List.of(both, marker), eventIds(client.rawFramesUntil(frame -> marker.equals(eventId(frame)))));
         }
@@ -130,10 +105,10 @@ class DeliveryTest {
 
     @Test
     void broadcastReachesEveryConnection() {
-        try (WsClient first = connect(unique("first"), "user");
-                WsClient second = connect(unique("second"), "user", "admin");
-                WsClient third = connect(unique("third"))) {
-            String everyone = produce("broadcast").id();
+        try (WsClient first = connect(TestNames.unique("first"), "user");
+                WsClient second = connect(TestNames.unique("second"), "user", "admin");
+                WsClient third = connect(TestNames.unique("third"))) {
+            String everyone = send("broadcast");
 
             for (WsClient client : List.of(first, second, third)) {
                 assertEquals(everyone, eventId(client.next("event")));
@@ -143,13 +118,13 @@ class DeliveryTest {
 
     @Test
     void theEventFrameCarriesTheRecordValueVerbatimWithItsPosition() {
-        String alice = unique("alice");
+        String alice = TestNames.unique("alice");
         try (WsClient client = connect(alice, "user")) {
             // odd spacing, key order and non-ASCII text: any re-serialisation would change these bytes
             String value = "{ \"id\" : \"" + UUID.randomUUID() + "\",\"type\":\"chat.message-posted\","
                     + "\"source\":\"chat-service\",\"time\":\"2026-01-02T03:04:05Z\",\"subject\":\"room-1\","
                     + "\"data\":{\"z\":1,\"a\":[true,null],\"text\":\"h\u00e9llo \u2713 \ud83d\ude00\"} }";
-            RecordMetadata sent = send(TOPIC, "user:" + alice, value);
+            RecordMetadata sent = record().header(EventHeaders.CHANNELS, "user:" + alice).send(value);
 
             String frame = client.nextRaw();
             String expected = "{\"type\":\"event\",\"topic\":\"" + TOPIC + "\",\"partition\":" + sent.partition()
@@ -160,100 +135,45 @@ class DeliveryTest {
 
     @Test
     void recordsWithoutChannelsOrWithoutAJsonObjectAreSkipped() {
-        String alice = unique("alice");
+        String alice = TestNames.unique("alice");
         try (WsClient client = connect(alice, "user")) {
-            producer.send(new ProducerRecord<>(TOPIC, PARTITION, "k", envelope(UUID.randomUUID().toString())));
-            send(TOPIC, "user:" + alice, "not json at all");
-            send(TOPIC, "user:" + alice, null);
-            String marker = produce("user:" + alice).id();
+            record().send(DeliveryRecords.envelope(UUID.randomUUID().toString()));
+            record().header(EventHeaders.CHANNELS, "user:" + alice).send("not json at all");
+            record().header(EventHeaders.CHANNELS, "user:" + alice).send((String) null);
+            String marker = send("user:" + alice);
 
             assertEquals(List.of(marker), eventIds(client.rawFramesUntil(frame -> marker.equals(eventId(frame)))));
         }
     }
 
     @Test
-    void aPartitionAddedWhileRunningIsDeliveredFromItsBeginning() throws Exception {
+    void aPartitionAddedWhileRunningIsDeliveredFromItsBeginning() {
         String topic = "notification.events";
-        String alice = unique("alice");
-        try (WsClient client = connect(alice, "user");
-                Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
-            admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(partitions + 1))).all().get(10, TimeUnit.SECONDS);
+        String alice = TestNames.unique("alice");
+        try (WsClient client = connect(alice, "user")) {
+            int added = TestTopics.addPartition(topic);
 
-            // produced at once: the gateway may see the partition only later, and must still read this record
-            String id = UUID.randomUUID().toString();
-            RecordMetadata sent = producer.send(new ProducerRecord<>(topic, partitions, "k", envelope(id),
-                    channels("user:" + alice))).get(10, TimeUnit.SECONDS);
-            assertEquals(partitions, sent.partition());
+            // written at once: the gateway may see the partition only later, and must still read this record
+            DeliveryRecords.Sent sent = DeliveryRecords.send(writer, topic, added, "user:" + alice);
+            assertEquals(added, sent.metadata().partition());
 
             JsonNode frame = client.next("event");
-            assertEquals(id, eventId(frame));
-            assertEquals(partitions, frame.path("partition").asInt());
-        }
-    }
-
-    @Test
-    void metricsCountConnectionsFramesAndDeliveryLatency() {
-        String alice = unique("alice");
-        try (WsClient client = connect(alice, "user")) {
-            String id = produce("user:" + alice).id();
-            assertEquals(id, eventId(client.next("event")));
-
-            given().get("/q/metrics").then()
-                    .statusCode(200)
-                    .body(containsString("gateway_connections "))
-                    .body(containsString("gateway_frames_out_total{type=\"event\"}"))
-                    .body(containsString("gateway_delivery_latency_seconds_count"))
-                    .body(containsString("gateway_records_consumed_total"));
+            assertEquals(sent.id(), eventId(frame));
+            assertEquals(added, frame.path("partition").asInt());
         }
     }
 
     private WsClient connect(String subject, String... roles) {
-        WsClient client = WsClient.withHeader(URI.create(http.toString().replaceFirst("^http", "ws")),
-                TestTokens.token(subject, roles));
-        client.welcome();
-        return client;
+        return Gateway.connect(Gateway.ws(http), subject, roles);
     }
 
-    private record Produced(String id, RecordMetadata metadata) {
+    /** A record for the test partition, keyed like every other. */
+    private static TopicWriter.Draft record() {
+        return writer.to(TOPIC).partition(PARTITION).key("k");
     }
 
-    /** Produces an envelope for these channels to the test partition and waits for the broker's ack. */
-    private static Produced produce(String channels) {
-        String id = UUID.randomUUID().toString();
-        return new Produced(id, send(TOPIC, channels, envelope(id)));
-    }
-
-    private static RecordMetadata send(String topic, String channels, String value) {
-        try {
-            return producer.send(new ProducerRecord<>(topic, PARTITION, "k", value, channels(channels)))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AssertionError("the broker did not take the record", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static RecordHeaders channels(String channels) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(EventHeaders.CHANNELS, channels.getBytes(StandardCharsets.UTF_8));
-        return headers;
-    }
-
-    private static String envelope(String id) {
-        return "{\"id\":\"" + id + "\",\"type\":\"test.probed\",\"source\":\"gateway-test\","
-                + "\"time\":\"2026-01-01T00:00:00Z\",\"subject\":\"probe\",\"data\":{}}";
-    }
-
-    private static String eventId(JsonNode frame) {
-        assertTrue(frame.path("event").isObject(), "not an event frame: " + frame);
-        return frame.path("event").path("id").asText();
-    }
-
-    private static List<String> eventIds(List<String> rawFrames) {
-        return rawFrames.stream().map(WsClient::parse).map(DeliveryTest::eventId).toList();
+    /** Writes an envelope for these channels to the test partition; returns its id. */
+    private static String send(String channels) {
+        return DeliveryRecords.send(writer, TOPIC, PARTITION, channels).id();
     }
 }

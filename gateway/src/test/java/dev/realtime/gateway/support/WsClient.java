@@ -1,4 +1,4 @@
-package dev.realtime.gateway;
+package dev.realtime.gateway.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,10 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A WebSocket client for tests (the JDK's {@link java.net.http.WebSocket}): every text frame the gateway sends
  * is queued in arrival order, and tests take them with a timeout.
  */
-final class WsClient implements AutoCloseable {
+public final class WsClient implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(15);
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final Duration TIMEOUT = Duration.ofSeconds(15);
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final WebSocket socket;
@@ -56,12 +56,12 @@ final class WsClient implements AutoCloseable {
     }
 
     /** Connects with {@code Authorization: Bearer <token>}, as a server-side client would. */
-    static WsClient withHeader(URI uri, String token) {
+    public static WsClient withHeader(URI uri, String token) {
         return connect(HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token), uri);
     }
 
     /** Connects with the token in {@code Sec-WebSocket-Protocol}, exactly as a browser must. */
-    static WsClient withSubprotocol(URI uri, String token) {
+    public static WsClient withSubprotocol(URI uri, String token) {
         // a subprotocol is an HTTP token: no spaces, so the header value is URL-encoded
         String carrier = "quarkus-http-upgrade#Authorization#"
                 + URLEncoder.encode("Bearer " + token, StandardCharsets.UTF_8).replace("+", "%20");
@@ -69,7 +69,7 @@ final class WsClient implements AutoCloseable {
     }
 
     /** Tries to connect and returns the HTTP status that refused the upgrade; fails if it is accepted. */
-    static int refusedStatus(URI uri, String token) {
+    public static int refusedStatus(URI uri, String token) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -122,31 +122,31 @@ final class WsClient implements AutoCloseable {
     }
 
     /** Stops reading after the frame being received: the server's frames pile up in the TCP buffers. */
-    void pause() {
+    public void pause() {
         demand.paused = true;
     }
 
     /** Reads again, as fast as frames come. */
-    void resume() {
+    public void resume() {
         demand.paused = false;
         socket.request(Long.MAX_VALUE);
     }
 
     /** The subprotocol the server selected. */
-    String subprotocol() {
+    public String subprotocol() {
         return socket.getSubprotocol();
     }
 
-    void send(String text) {
+    public void send(String text) {
         socket.sendText(text, true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
-    void sendBinary(byte[] data) {
+    public void sendBinary(byte[] data) {
         socket.sendBinary(ByteBuffer.wrap(data), true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
     /** The next frame as sent, waiting for it. */
-    String nextRaw() {
+    public String nextRaw() {
         try {
             String frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             assertNotNull(frame, "no frame within " + TIMEOUT);
@@ -158,19 +158,19 @@ final class WsClient implements AutoCloseable {
     }
 
     /** The next frame, parsed. */
-    JsonNode next() {
+    public JsonNode next() {
         return parse(nextRaw());
     }
 
     /** The next frame, which must be of this type. */
-    JsonNode next(String type) {
+    public JsonNode next(String type) {
         JsonNode frame = next();
         assertEquals(type, frame.path("type").asText(), "unexpected frame " + frame);
         return frame;
     }
 
     /** Every frame up to and including the first one that matches, in arrival order. */
-    List<String> rawFramesUntil(Predicate<JsonNode> match) {
+    public List<String> rawFramesUntil(Predicate<JsonNode> match) {
         List<String> seen = new ArrayList<>();
         while (true) {
             String raw = nextRaw();
@@ -182,18 +182,18 @@ final class WsClient implements AutoCloseable {
     }
 
     /** The welcome frame, which must be the first frame of the connection. */
-    JsonNode welcome() {
+    public JsonNode welcome() {
         JsonNode welcome = next("welcome");
         assertTrue(welcome.path("connectionId").asText().length() > 0, "welcome without connectionId: " + welcome);
         return welcome;
     }
 
     /** The close code the server sent, waiting for it. */
-    int awaitCloseCode() {
+    public int awaitCloseCode() {
         return closeCode.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
-    static JsonNode parse(String frame) {
+    public static JsonNode parse(String frame) {
         try {
             return JSON.readTree(frame);
         } catch (JsonProcessingException e) {
