@@ -88,7 +88,7 @@ class KafkaUnreachableTest {
         String broker = TestKafka.bootstrapServers();
         try (TcpGate gate = TcpGate.shut(gatePort())) {
             // one attempt gives up after ATTEMPT_TIMEOUT: connections over twice that long are the gateway retrying
-            await().atMost(Duration.ofSeconds(30))
+            await("connection attempts over more than two attempt timeouts").atMost(Duration.ofSeconds(30))
                     .until(() -> gate.attemptSpan().compareTo(ATTEMPT_TIMEOUT.multipliedBy(2)) > 0);
             assertTrue(gate.attempts() >= 2, "attempts: " + gate.attempts());
             assertEquals("DOWN", Gateway.deliveryReadiness().path("status").asText());
