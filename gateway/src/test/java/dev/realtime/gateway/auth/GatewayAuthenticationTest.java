@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.gateway.support.Gateway;
-import dev.realtime.gateway.support.WsClient;
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.TestNames;
 import dev.realtime.platform.test.TestTokens;
@@ -33,8 +33,8 @@ class GatewayAuthenticationTest {
     @Test
     void aTokenInTheAuthorizationHeaderOpensAConnectionWithItsChannels() {
         String subject = TestNames.unique("alice");
-        try (WsClient client = WsClient.withHeader(Gateway.ws(http), TestTokens.token(subject, "user", "admin"))) {
-            JsonNode welcome = client.welcome();
+        try (GatewaySocket client = GatewaySocket.connectWithHeader(Gateway.ws(http), subject, TestTokens.token(subject, "user", "admin"))) {
+            JsonNode welcome = client.awaitWelcome();
             assertEquals(1, welcome.path("v").asInt());
             assertEquals(subject, welcome.path("subject").asText());
             assertEquals(List.of("user:" + subject, "role:admin", "role:user", "broadcast"), texts(welcome.path("channels")));
@@ -44,9 +44,9 @@ class GatewayAuthenticationTest {
     @Test
     void aBrowserPassesTheTokenAsASubprotocol() {
         String subject = TestNames.unique("browser");
-        try (WsClient client = WsClient.withSubprotocol(Gateway.ws(http), TestTokens.token(subject, "user"))) {
+        try (GatewaySocket client = GatewaySocket.connectWithSubprotocol(Gateway.ws(http), subject, TestTokens.token(subject, "user"))) {
             assertEquals("bearer-token-carrier", client.subprotocol());
-            JsonNode welcome = client.welcome();
+            JsonNode welcome = client.awaitWelcome();
             assertEquals(subject, welcome.path("subject").asText());
             assertEquals(List.of("user:" + subject, "role:user", "broadcast"), texts(welcome.path("channels")));
         }
@@ -54,15 +54,15 @@ class GatewayAuthenticationTest {
 
     @Test
     void theUpgradeIsRefusedWithoutAValidToken() {
-        assertEquals(401, WsClient.refusedStatus(Gateway.ws(http), null), "no token");
-        assertEquals(401, WsClient.refusedStatus(Gateway.ws(http), TestTokens.foreignToken("mallory", "admin")), "foreign key");
-        assertEquals(401, WsClient.refusedStatus(Gateway.ws(http), TestTokens.expiredToken("alice", "user")), "expired");
-        assertEquals(401, WsClient.refusedStatus(Gateway.ws(http), "not-a-jwt"), "garbage");
+        assertEquals(401, GatewaySocket.refusedStatus(Gateway.ws(http), null), "no token");
+        assertEquals(401, GatewaySocket.refusedStatus(Gateway.ws(http), TestTokens.foreignToken("mallory", "admin")), "foreign key");
+        assertEquals(401, GatewaySocket.refusedStatus(Gateway.ws(http), TestTokens.expiredToken("alice", "user")), "expired");
+        assertEquals(401, GatewaySocket.refusedStatus(Gateway.ws(http), "not-a-jwt"), "garbage");
     }
 
     @Test
     void aTokenWhoseSubjectCannotNameAChannelIsClosedWithoutReconnectAdvice() {
-        try (WsClient client = WsClient.withHeader(Gateway.ws(http), TestTokens.token("two words", "user"))) {
+        try (GatewaySocket client = GatewaySocket.connectWithHeader(Gateway.ws(http), "two words", TestTokens.token("two words", "user"))) {
             assertEquals(4100, client.awaitCloseCode());
         }
     }
@@ -70,8 +70,8 @@ class GatewayAuthenticationTest {
     @Test
     void theConnectionIsClosedWhenItsTokenExpires() {
         String token = TestTokens.shortLivedToken(TestNames.unique("brief"), Duration.ofSeconds(3), "user");
-        try (WsClient client = WsClient.withHeader(Gateway.ws(http), token)) {
-            client.welcome();
+        try (GatewaySocket client = GatewaySocket.connectWithHeader(Gateway.ws(http), "brief", token)) {
+            client.awaitWelcome();
             assertEquals(1008, client.awaitCloseCode());
         }
     }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.gateway.support.DeliveryRecords;
 import dev.realtime.gateway.support.Gateway;
-import dev.realtime.gateway.support.WsClient;
 import dev.realtime.platform.event.EventHeaders;
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.TestNames;
@@ -68,7 +68,7 @@ class DeliveryTest {
     void aUserChannelReachesThatUserOnly() {
         String alice = TestNames.unique("alice");
         String bob = TestNames.unique("bob");
-        try (WsClient aliceClient = connect(alice, "user"); WsClient bobClient = connect(bob, "user")) {
+        try (GatewaySocket aliceClient = connect(alice, "user"); GatewaySocket bobClient = connect(bob, "user")) {
             String forAlice = send("user:" + alice);
             String forBob = send("user:" + bob);
 
@@ -82,7 +82,7 @@ class DeliveryTest {
     void aRoleChannelReachesTheHoldersOfThatRole() {
         String admin = TestNames.unique("admin");
         String user = TestNames.unique("user");
-        try (WsClient adminClient = connect(admin, "user", "admin"); WsClient userClient = connect(user, "user")) {
+        try (GatewaySocket adminClient = connect(admin, "user", "admin"); GatewaySocket userClient = connect(user, "user")) {
             String forAdmins = send("role:admin");
             String marker = send("user:" + user);
 
@@ -95,7 +95,7 @@ class DeliveryTest {
     @Test
     void aRecordMatchingSeveralChannelsOfAConnectionIsSentOnce() {
         String alice = TestNames.unique("alice");
-        try (WsClient client = connect(alice, "user", "admin")) {
+        try (GatewaySocket client = connect(alice, "user", "admin")) {
             String both = send("user:" + alice + ",role:admin,broadcast");
             String marker = send("user:" + alice);
 
@@ -105,12 +105,12 @@ class DeliveryTest {
 
     @Test
     void broadcastReachesEveryConnection() {
-        try (WsClient first = connect(TestNames.unique("first"), "user");
-                WsClient second = connect(TestNames.unique("second"), "user", "admin");
-                WsClient third = connect(TestNames.unique("third"))) {
+        try (GatewaySocket first = connect(TestNames.unique("first"), "user");
+                GatewaySocket second = connect(TestNames.unique("second"), "user", "admin");
+                GatewaySocket third = connect(TestNames.unique("third"))) {
             String everyone = send("broadcast");
 
-            for (WsClient client : List.of(first, second, third)) {
+            for (GatewaySocket client : List.of(first, second, third)) {
                 assertEquals(everyone, eventId(client.next("event")));
             }
         }
@@ -119,7 +119,7 @@ class DeliveryTest {
     @Test
     void theEventFrameCarriesTheRecordValueVerbatimWithItsPosition() {
         String alice = TestNames.unique("alice");
-        try (WsClient client = connect(alice, "user")) {
+        try (GatewaySocket client = connect(alice, "user")) {
             // odd spacing, key order and non-ASCII text: any re-serialisation would change these bytes
             String value = "{ \"id\" : \"" + UUID.randomUUID() + "\",\"type\":\"chat.message-posted\","
                     + "\"source\":\"chat-service\",\"time\":\"2026-01-02T03:04:05Z\",\"subject\":\"room-1\","
@@ -136,7 +136,7 @@ class DeliveryTest {
     @Test
     void recordsWithoutChannelsOrWithoutAJsonObjectAreSkipped() {
         String alice = TestNames.unique("alice");
-        try (WsClient client = connect(alice, "user")) {
+        try (GatewaySocket client = connect(alice, "user")) {
             record().send(DeliveryRecords.envelope(UUID.randomUUID().toString()));
             record().header(EventHeaders.CHANNELS, "user:" + alice).send("not json at all");
             record().header(EventHeaders.CHANNELS, "user:" + alice).send((String) null);
@@ -150,7 +150,7 @@ class DeliveryTest {
     void aPartitionAddedWhileRunningIsDeliveredFromItsBeginning() {
         String topic = "notification.events";
         String alice = TestNames.unique("alice");
-        try (WsClient client = connect(alice, "user")) {
+        try (GatewaySocket client = connect(alice, "user")) {
             int added = TestTopics.addPartition(topic);
 
             // written at once: the gateway may see the partition only later, and must still read this record
@@ -163,7 +163,7 @@ class DeliveryTest {
         }
     }
 
-    private WsClient connect(String subject, String... roles) {
+    private GatewaySocket connect(String subject, String... roles) {
         return Gateway.connect(Gateway.ws(http), subject, roles);
     }
 

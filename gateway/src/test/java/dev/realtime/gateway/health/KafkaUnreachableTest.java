@@ -19,10 +19,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.gateway.config.GatewayConfig;
 import dev.realtime.gateway.support.DeliveryRecords;
 import dev.realtime.gateway.support.Gateway;
-import dev.realtime.gateway.support.WsClient;
 import dev.realtime.platform.test.TestKafka;
 import dev.realtime.platform.test.TestNames;
 import dev.realtime.platform.test.TestTopics;
@@ -76,7 +76,7 @@ class KafkaUnreachableTest {
         given().get("/q/health/ready").then().statusCode(503);
         given().get("/q/health/live").then().statusCode(200);
 
-        try (WsClient client = Gateway.connect(Gateway.ws(http), TestNames.unique("early"), "user")) {
+        try (GatewaySocket client = Gateway.connect(Gateway.ws(http), TestNames.unique("early"), "user")) {
             client.send("{\"type\":\"ping\",\"id\":1}");
             assertEquals(1, client.next("pong").path("id").asInt());
         }
@@ -100,7 +100,7 @@ class KafkaUnreachableTest {
             assertEquals(partitions, check.path("data").path("partitions").asInt(), check.toString());
 
             String alice = TestNames.unique("alice");
-            try (WsClient client = Gateway.connect(Gateway.ws(http), alice, "user"); TopicWriter writer = TopicWriter.open()) {
+            try (GatewaySocket client = Gateway.connect(Gateway.ws(http), alice, "user"); TopicWriter writer = TopicWriter.open()) {
                 String id = DeliveryRecords.send(writer, config.topics().get(0), 0, "user:" + alice).id();
                 assertEquals(id, eventId(client.next("event")));
             }

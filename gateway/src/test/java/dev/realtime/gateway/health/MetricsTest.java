@@ -13,10 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.gateway.support.DeliveryRecords;
 import dev.realtime.gateway.support.Gateway;
 import dev.realtime.gateway.support.Metrics;
-import dev.realtime.gateway.support.WsClient;
 import dev.realtime.platform.event.EventHeaders;
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.TestNames;
@@ -62,11 +62,11 @@ class MetricsTest {
     @Test
     void theConnectionAndChannelGaugesFollowConnectionsOpeningAndClosing() {
         awaitValue(0, "gateway_channels");
-        try (WsClient alice = connect(TestNames.unique("alice"), "user")) {
+        try (GatewaySocket alice = connect(TestNames.unique("alice"), "user")) {
             awaitValue(1, "gateway_connections");
             // user:alice, role:user, broadcast
             awaitValue(3, "gateway_channels");
-            try (WsClient bob = connect(TestNames.unique("bob"), "user", "admin")) {
+            try (GatewaySocket bob = connect(TestNames.unique("bob"), "user", "admin")) {
                 awaitValue(2, "gateway_connections");
                 // and user:bob, role:admin
                 awaitValue(5, "gateway_channels");
@@ -85,7 +85,7 @@ class MetricsTest {
         double events = Metrics.value("gateway_frames_out_total", "type=\"event\"");
         double latencies = Metrics.value("gateway_delivery_latency_seconds_count");
         String alice = TestNames.unique("alice");
-        try (WsClient client = connect(alice, "user")) {
+        try (GatewaySocket client = connect(alice, "user")) {
             awaitValue(welcomes + 1, "gateway_frames_out_total", "type=\"welcome\"");
 
             String id = DeliveryRecords.send(writer, TOPIC, 0, "user:" + alice).id();
@@ -116,7 +116,7 @@ class MetricsTest {
         double rejected = Metrics.value("gateway_frames_in_total", "result=\"rejected\"");
         double pongs = Metrics.value("gateway_frames_out_total", "type=\"pong\"");
         double errors = Metrics.value("gateway_frames_out_total", "type=\"error\"");
-        try (WsClient client = connect(TestNames.unique("pinger"), "user")) {
+        try (GatewaySocket client = connect(TestNames.unique("pinger"), "user")) {
             client.send("{\"type\":\"ping\",\"id\":1}");
             client.next("pong");
             awaitValue(accepted + 1, "gateway_frames_in_total", "result=\"accepted\"");
@@ -129,7 +129,7 @@ class MetricsTest {
         }
     }
 
-    private WsClient connect(String subject, String... roles) {
+    private GatewaySocket connect(String subject, String... roles) {
         return Gateway.connect(Gateway.ws(http), subject, roles);
     }
 

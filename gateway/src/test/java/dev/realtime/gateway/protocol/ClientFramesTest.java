@@ -9,11 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.gateway.support.Gateway;
-import dev.realtime.gateway.support.WsClient;
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.TestNames;
-import dev.realtime.platform.test.TestTokens;
 import dev.realtime.platform.test.TokenResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -30,8 +29,7 @@ class ClientFramesTest {
 
     @Test
     void aPingIsAnsweredWithAPongCarryingItsId() {
-        try (WsClient client = WsClient.withHeader(Gateway.ws(http), TestTokens.token(TestNames.unique("pinger"), "user"))) {
-            client.welcome();
+        try (GatewaySocket client = Gateway.connect(Gateway.ws(http), TestNames.unique("pinger"), "user")) {
 
             client.send("{\"type\":\"ping\",\"id\":\"p-1\"}");
             assertEquals("{\"type\":\"pong\",\"id\":\"p-1\"}", client.nextRaw());
@@ -46,8 +44,7 @@ class ClientFramesTest {
 
     @Test
     void aBadFrameIsAnsweredWithAnErrorAndTheConnectionStaysUsable() {
-        try (WsClient client = WsClient.withHeader(Gateway.ws(http), TestTokens.token(TestNames.unique("clumsy"), "user"))) {
-            client.welcome();
+        try (GatewaySocket client = Gateway.connect(Gateway.ws(http), TestNames.unique("clumsy"), "user")) {
 
             assertError(client, "not json", "bad-frame");
             assertError(client, "{\"type\":\"ping\"} trailing", "bad-frame");
@@ -68,8 +65,7 @@ class ClientFramesTest {
 
     @Test
     void aFrameOverTheSizeLimitIsRefusedWithAnError() {
-        try (WsClient client = WsClient.withHeader(Gateway.ws(http), TestTokens.token(TestNames.unique("verbose"), "user"))) {
-            client.welcome();
+        try (GatewaySocket client = Gateway.connect(Gateway.ws(http), TestNames.unique("verbose"), "user")) {
             // 16384 bytes is the limit; 6000 three-byte characters are 18000 bytes in 6000 chars
             String padding = "\u20ac".repeat(6000);
             assertError(client, "{\"type\":\"ping\",\"id\":\"" + padding + "\"}", "frame-too-large");
@@ -79,7 +75,7 @@ class ClientFramesTest {
         }
     }
 
-    private static JsonNode assertError(WsClient client, String frame, String code) {
+    private static JsonNode assertError(GatewaySocket client, String frame, String code) {
         client.send(frame);
         JsonNode error = client.next("error");
         assertEquals(code, error.path("code").asText(), "answer to " + frame);

@@ -9,9 +9,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.gateway.support.Gateway;
 import dev.realtime.gateway.support.Metrics;
-import dev.realtime.gateway.support.WsClient;
 import dev.realtime.platform.event.EventHeaders;
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.TestNames;
@@ -47,8 +47,8 @@ class SlowClientTest {
         String fast = TestNames.unique("fast");
         // 256 KB per event: a few dozen fill the socket buffers between the gateway and a client that stopped reading
         String padding = "x".repeat(256 * 1024);
-        try (WsClient slowClient = Gateway.connect(Gateway.ws(http), slow, "user");
-                WsClient fastClient = Gateway.connect(Gateway.ws(http), fast, "user");
+        try (GatewaySocket slowClient = Gateway.connect(Gateway.ws(http), slow, "user");
+                GatewaySocket fastClient = Gateway.connect(Gateway.ws(http), fast, "user");
                 TopicWriter writer = TopicWriter.open()) {
             slowClient.pause();
 

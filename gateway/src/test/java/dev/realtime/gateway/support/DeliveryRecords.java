@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.platform.event.EventHeaders;
 import dev.realtime.platform.test.TopicWriter;
 
@@ -45,6 +46,6 @@ public final class DeliveryRecords {
 
     /** The envelope ids of these raw event frames, in order. */
     public static List<String> eventIds(List<String> rawFrames) {
-        return rawFrames.stream().map(WsClient::parse).map(DeliveryRecords::eventId).toList();
+        return rawFrames.stream().map(GatewaySocket::parse).map(DeliveryRecords::eventId).toList();
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.platform.test.TestTokens;
 
 /** The gateway under test as its clients and its operators see it: /ws, readiness. */
@@ -31,7 +32,7 @@ public final class Gateway {
 
     /** The readiness check of the delivery consumer, as {@code /q/health/ready} reports it, UP or DOWN. */
     public static JsonNode deliveryReadiness() {
-        JsonNode health = WsClient.parse(given().get("/q/health/ready").then().extract().asString());
+        JsonNode health = given().get("/q/health/ready").then().extract().as(JsonNode.class);
         for (JsonNode check : health.path("checks")) {
             if ("kafka-delivery".equals(check.path("name").asText())) {
                 return check;
@@ -41,9 +42,9 @@ public final class Gateway {
     }
 
     /** A connection of this user, with a valid token in the Authorization header, past its welcome frame. */
-    public static WsClient connect(URI ws, String subject, String... roles) {
-        WsClient client = WsClient.withHeader(ws, TestTokens.token(subject, roles));
-        client.welcome();
+    public static GatewaySocket connect(URI ws, String subject, String... roles) {
+        GatewaySocket client = GatewaySocket.connectWithHeader(ws, subject, TestTokens.token(subject, roles));
+        client.awaitWelcome();
         return client;
     }
 }
