@@ -8,8 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,20 +35,9 @@ class MetricsTest {
 
     private static final String TOPIC = "chat.events";
     private static final Duration METER_TIMEOUT = Duration.ofSeconds(10);
-    private static TopicWriter writer;
 
     @TestHTTPResource("/ws")
     URI http;
-
-    @BeforeAll
-    static void openWriter() {
-        writer = TopicWriter.open();
-    }
-
-    @AfterAll
-    static void closeWriter() {
-        writer.close();
-    }
 
     @BeforeEach
     void awaitReadyAndIdle() {
@@ -85,7 +72,7 @@ class MetricsTest {
         double events = Metrics.value("gateway_frames_out_total", "type=\"event\"");
         double latencies = Metrics.value("gateway_delivery_latency_seconds_count");
         String alice = TestNames.unique("alice");
-        try (GatewaySocket client = connect(alice, "user")) {
+        try (GatewaySocket client = connect(alice, "user"); TopicWriter writer = TopicWriter.open()) {
             awaitValue(welcomes + 1, "gateway_frames_out_total", "type=\"welcome\"");
 
             String id = DeliveryRecords.send(writer, TOPIC, 0, "user:" + alice).id();
@@ -103,10 +90,12 @@ class MetricsTest {
         double notAnObject = Metrics.value("gateway_records_skipped_total", "reason=\"not-an-object\"");
         double events = Metrics.value("gateway_frames_out_total", "type=\"event\"");
 
-        writer.to(TOPIC).partition(0).key("k").send(DeliveryRecords.envelope(UUID.randomUUID().toString()));
-        awaitValue(noChannels + 1, "gateway_records_skipped_total", "reason=\"no-channels\"");
-        writer.to(TOPIC).partition(0).key("k").header(EventHeaders.CHANNELS, "broadcast").send("[1,2]");
-        awaitValue(notAnObject + 1, "gateway_records_skipped_total", "reason=\"not-an-object\"");
+        try (TopicWriter writer = TopicWriter.open()) {
+            writer.to(TOPIC).partition(0).key("k").send(DeliveryRecords.envelope(UUID.randomUUID().toString()));
+            awaitValue(noChannels + 1, "gateway_records_skipped_total", "reason=\"no-channels\"");
+            writer.to(TOPIC).partition(0).key("k").header(EventHeaders.CHANNELS, "broadcast").send("[1,2]");
+            awaitValue(notAnObject + 1, "gateway_records_skipped_total", "reason=\"not-an-object\"");
+        }
         assertEquals(events, Metrics.value("gateway_frames_out_total", "type=\"event\""), "a skipped record was sent");
     }
 
