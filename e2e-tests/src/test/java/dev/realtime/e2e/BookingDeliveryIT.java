@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.realtime.stack.ApiClient;
-import dev.realtime.stack.GatewaySocket;
+import dev.realtime.client.ApiClient;
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.stack.LocalStack;
 
 /**

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.realtime.stack.GatewaySocket;
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.stack.LocalStack;
 
 /**

@@ -12,11 +12,11 @@ import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.realtime.stack.ApiClient;
-import dev.realtime.stack.GatewaySocket;
+import dev.realtime.client.ApiClient;
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.stack.LocalStack;
 import dev.realtime.stack.Service;
-import dev.realtime.stack.WebSocketUpgradeException;
+import dev.realtime.client.WebSocketUpgradeException;
 
 /** What the tests do again and again against the running stack: users, tokens, sockets, bookings. */
 final class Suite {

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.realtime.client.SmokeClient;
+
 /**
  * The whole suite on one machine: an embedded PostgreSQL with a database per service, a Kafka broker process, then
  * auth-service (the others verify tokens with its keys) and the other four services from their packaged jars.
@@ -46,9 +48,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every child carries {@code -Drt.stack.work-dir=<work dir>}: how a later launcher recognises a leftover. */
     public static final String MARKER_PROPERTY = "rt.stack.work-dir";
-    /** The bootstrap admin account auth-service creates in the stack (roles user and admin). */
-    public static final String ADMIN_USERNAME = "admin";
-    public static final String ADMIN_PASSWORD = "admin-password";
+    /**
+     * The bootstrap admin account auth-service creates in the stack (roles user and admin): the one the smoke client
+     * logs in as by default.
+     */
+    public static final String ADMIN_USERNAME = SmokeClient.DEFAULT_USERNAME;
+    public static final String ADMIN_PASSWORD = SmokeClient.DEFAULT_PASSWORD;
     /** The {@code iss} of auth-service's tokens, which every service verifies. */
     public static final String TOKEN_ISSUER = "realtime-auth";
 

@@ -1,4 +1,4 @@
-package dev.realtime.stack;
+package dev.realtime.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,13 @@
-package dev.realtime.stack;
+package dev.realtime.client;
 
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 
-/** The gateway did not accept a WebSocket upgrade; {@link #status()} is the HTTP status it answered with. */
-public final class WebSocketUpgradeException extends Exception {
+/**
+ * The gateway did not accept a WebSocket upgrade; {@link #status()} is the HTTP status it answered with. Unchecked:
+ * for a test or the smoke client a refused upgrade is a failure, except where it is what the test asserts.
+ */
+public final class WebSocketUpgradeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
