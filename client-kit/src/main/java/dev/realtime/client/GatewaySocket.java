@@ -204,7 +204,7 @@ public final class GatewaySocket implements AutoCloseable {
     /** The event frame of this event type about this aggregate ({@code data.id}), skipping every other. */
     public JsonNode awaitEvent(String eventType, String aggregateId, Duration timeout) {
         return awaitFrame(frame -> isEvent(frame, eventType, aggregateId), timeout,
-                "the " + eventType + " event of " + aggregateId);
+                eventType + " event of " + aggregateId);
     }
 
     /** Whether a frame is the {@code event} frame of this event type about this aggregate ({@code data.id}). */
