@@ -203,9 +203,15 @@ public final class GatewaySocket implements AutoCloseable {
 
     /** The event frame of this event type about this aggregate ({@code data.id}), skipping every other. */
     public JsonNode awaitEvent(String eventType, String aggregateId, Duration timeout) {
-        return awaitEvent(event -> eventType.equals(event.path("type").asText())
-                && aggregateId.equals(event.path("data").path("id").asText()), timeout,
-                "the " + eventType + " event of " + aggregateId);
+        return awaitFrame(frame -> isEvent(frame, eventType, aggregateId), timeout,
+                eventType + " event of " + aggregateId);
+    }
+
+    /** Whether a frame is the {@code event} frame of this event type about this aggregate ({@code data.id}). */
+    public static boolean isEvent(JsonNode frame, String eventType, String aggregateId) {
+        JsonNode event = frame.path("event");
+        return "event".equals(frame.path("type").asText()) && eventType.equals(event.path("type").asText())
+                && aggregateId.equals(event.path("data").path("id").asText());
     }
 
     /** The {@code booking.created} event frame of this booking. */

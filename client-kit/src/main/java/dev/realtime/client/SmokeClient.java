@@ -5,55 +5,72 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./smoke-test.sh}: checks a running stack from the outside, the way a web app uses it. Logs in as the
  * bootstrap admin over REST, opens the gateway WebSocket with the token, creates a booking and waits for its
- * {@code booking.created} event on the socket. Prints each step; exits 0 if all passed, 1 otherwise.
+ * {@code booking.created} event on the socket. Prints each step; exits 0 if all passed, 1 otherwise, 2 on a bad
+ * command line.
  */
-public final class SmokeClient {
+@Command(name = "smoke-test.sh", sortOptions = false, separator = " ", descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        description = "Checks a running stack (./run-stack.sh) end to end: login, WebSocket, booking, its event.",
+        footerHeading = "%nExample:%n",
+        footer = "  ./smoke-test.sh --gateway ws://localhost:8085/ws   the second gateway")
+public final class SmokeClient implements Callable<Integer> {
 
     /** The local stack's bootstrap admin, whom the smoke test logs in as unless told otherwise. */
     public static final String DEFAULT_USERNAME = "admin";
     public static final String DEFAULT_PASSWORD = "admin-password";
 
-    private static final String USAGE = """
-            Usage: ./smoke-test.sh [options]
+    @Option(names = "--auth", paramLabel = "<url>", defaultValue = "http://localhost:8081",
+            description = "auth-service (default: ${DEFAULT-VALUE})")
+    private URI auth;
 
-              --auth <url>       auth-service (default http://localhost:8081)
-              --booking <url>    booking-service (default http://localhost:8083)
-              --gateway <url>    the gateway WebSocket (default ws://localhost:8080/ws)
-              --username <name>  (default admin)
-              --password <pw>    (default admin-password)
-              --timeout <secs>   how long to wait for the event (default 15)
-            """;
+    @Option(names = "--booking", paramLabel = "<url>", defaultValue = "http://localhost:8083",
+            description = "booking-service (default: ${DEFAULT-VALUE})")
+    private URI booking;
 
-    private URI auth = URI.create("http://localhost:8081");
-    private URI booking = URI.create("http://localhost:8083");
-    private URI gateway = URI.create("ws://localhost:8080/ws");
-    private String username = DEFAULT_USERNAME;
-    private String password = DEFAULT_PASSWORD;
-    private Duration timeout = Duration.ofSeconds(15);
+    @Option(names = "--gateway", paramLabel = "<url>", defaultValue = "ws://localhost:8080/ws",
+            description = "gateway WebSocket (default: ${DEFAULT-VALUE})")
+    private URI gateway;
+
+    @Option(names = "--username", paramLabel = "<name>", defaultValue = DEFAULT_USERNAME,
+            description = "(default: ${DEFAULT-VALUE})")
+    private String username;
+
+    @Option(names = "--password", paramLabel = "<pw>", defaultValue = DEFAULT_PASSWORD,
+            description = "(default: ${DEFAULT-VALUE})")
+    private String password;
+
+    @Option(names = "--timeout", paramLabel = "<secs>", defaultValue = "15",
+            description = "how long to wait for the event (default: ${DEFAULT-VALUE})")
+    private long timeoutSeconds;
+
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
+    private boolean help;
 
     public static void main(String[] args) {
-        SmokeClient smoke = new SmokeClient();
+        System.exit(new CommandLine(new SmokeClient()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
         try {
-            smoke.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-        }
-        try {
-            smoke.run();
+            run();
             System.out.println("SMOKE TEST PASSED");
-            System.exit(0);
+            return 0;
         } catch (RuntimeException | AssertionError e) {
             System.out.println("  FAILED: " + e.getMessage());
             System.out.println("SMOKE TEST FAILED");
-            System.exit(1);
+            return 1;
         }
     }
 
@@ -84,6 +101,7 @@ public final class SmokeClient {
             }
             done("201, booking " + bookingId + ", status " + created.json().path("status").asText());
 
+            Duration timeout = Duration.ofSeconds(timeoutSeconds);
             step(4, "wait up to " + timeout.toSeconds() + " s for its booking.created event on the socket");
             long waitStarted = System.nanoTime();
             JsonNode frame = socket.awaitBookingCreated(bookingId, timeout);
@@ -99,34 +117,5 @@ public final class SmokeClient {
 
     private static void done(String result) {
         System.out.println("  ok: " + result);
-    }
-
-    private void parse(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                System.out.print(USAGE);
-                System.exit(0);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--auth" -> auth = URI.create(value);
-                case "--booking" -> booking = URI.create(value);
-                case "--gateway" -> gateway = URI.create(value);
-                case "--username" -> username = value;
-                case "--password" -> password = value;
-                case "--timeout" -> {
-                    try {
-                        timeout = Duration.ofSeconds(Long.parseLong(value));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--timeout takes a number of seconds, not " + value);
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown option: " + option);
-            }
-        }
     }
 }

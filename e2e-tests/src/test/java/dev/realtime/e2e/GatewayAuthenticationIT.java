@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.realtime.client.GatewaySocket;
-import dev.realtime.stack.LocalStack;
 import dev.realtime.client.WebSocketUpgradeException;
+import dev.realtime.stack.LocalStack;
 
 /** The gateway refuses the WebSocket upgrade with 401 unless it carries a token auth-service signed. */
 @ExtendWith(LocalStackExtension.class)
