@@ -33,23 +33,23 @@ public class DeadLetterTopics {
     private static final String DEAD_LETTER = "dead-letter-queue";
 
     private final KafkaClients kafka;
-    private final Config config;
-    private final InboxSettings settings;
+    private final List<String> topics;
+    private final Backoff backoff;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
+    /** Built at start, so that a bad rt.inbox backoff setting (the inbox's retries use it too) fails the start. */
     @Inject
     public DeadLetterTopics(KafkaClients kafka, Config config, InboxSettings settings) {
         this.kafka = kafka;
-        this.config = config;
-        this.settings = settings;
+        this.topics = topicsOf(config);
+        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
     }
 
     void start(@Observes StartupEvent event) {
-        List<String> topics = topics();
         if (topics.isEmpty()) {
             return;
         }
-        Thread creator = new Thread(() -> createUntilDone(topics), "dead-letter-topics");
+        Thread creator = new Thread(this::createUntilDone, "dead-letter-topics");
         creator.setDaemon(true);
         creator.start();
     }
@@ -58,31 +58,36 @@ public class DeadLetterTopics {
         stopping.countDown();
     }
 
-    /** The dead-letter topics of this service's Kafka channels that dead-letter their failures. */
-    public List<String> topics() {
-        TreeSet<String> topics = new TreeSet<>();
+    /**
+     * The dead-letter topics of this service's Kafka channels that dead-letter their failures. A channel is any
+     * {@code mp.messaging.incoming.<channel>.*} name; without a connector it is Kafka's, the only one here.
+     */
+    private static List<String> topicsOf(Config config) {
+        TreeSet<String> channels = new TreeSet<>();
         for (String name : config.getPropertyNames()) {
-            if (!name.startsWith(PREFIX) || !name.endsWith(CONNECTOR)
-                    || !KAFKA.equals(config.getOptionalValue(name, String.class).orElse(null))) {
-                continue;
+            int end = name.indexOf('.', PREFIX.length());
+            if (name.startsWith(PREFIX) && end > PREFIX.length()) {
+                channels.add(name.substring(PREFIX.length(), end));
             }
-            String channel = name.substring(PREFIX.length(), name.length() - CONNECTOR.length());
-            String strategy = channelValue(channel, "failure-strategy").orElse("fail");
-            if (DEAD_LETTER.equals(strategy)) {
-                channelValue(channel, "dead-letter-queue.topic").ifPresent(topics::add);
+        }
+        TreeSet<String> topics = new TreeSet<>();
+        for (String channel : channels) {
+            String connector = config.getOptionalValue(PREFIX + channel + CONNECTOR, String.class).orElse(KAFKA);
+            String strategy = channelValue(config, channel, "failure-strategy").orElse("fail");
+            if (KAFKA.equals(connector) && DEAD_LETTER.equals(strategy)) {
+                channelValue(config, channel, "dead-letter-queue.topic").ifPresent(topics::add);
             }
         }
         return List.copyOf(topics);
     }
 
-    private Optional<String> channelValue(String channel, String attribute) {
+    private static Optional<String> channelValue(Config config, String channel, String attribute) {
         Optional<String> own = config.getOptionalValue(PREFIX + channel + "." + attribute, String.class);
         return own.isPresent() ? own
                 : config.getOptionalValue("mp.messaging.connector." + KAFKA + "." + attribute, String.class);
     }
 
-    private void createUntilDone(List<String> topics) {
-        Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
+    private void createUntilDone() {
         while (true) {
             try {
                 kafka.ensureTopics(topics);

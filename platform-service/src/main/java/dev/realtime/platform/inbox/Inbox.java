@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.realtime.platform.event.EventEnvelope;
 import dev.realtime.platform.kafka.Backoff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Applies a consumed event exactly once per consumer. A service's {@code @Incoming @Blocking} method hands each
@@ -46,11 +44,6 @@ public class Inbox {
         this.repository = repository;
         this.mapper = mapper;
         this.settings = settings;
-    }
-
-    /** A bad rt.inbox backoff setting fails the start, not the first record that meets a transient failure. */
-    void checkSettings(@Observes StartupEvent event) {
-        new Backoff(settings.initialBackoff(), settings.maxBackoff());
     }
 
     /**
