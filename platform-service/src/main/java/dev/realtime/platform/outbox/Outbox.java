@@ -23,16 +23,24 @@ import dev.realtime.platform.event.EventEnvelope;
 public class Outbox {
 
     private final ObjectMapper mapper;
+    private final OutboxRepository repository;
     private final Event<OutboxWritten> written;
 
     @Inject
-    public Outbox(ObjectMapper mapper, Event<OutboxWritten> written) {
+    public Outbox(ObjectMapper mapper, OutboxRepository repository, Event<OutboxWritten> written) {
         this.mapper = mapper;
+        this.repository = repository;
         this.written = written;
     }
 
     /**
      * Adds an event to the outbox.
+     * <p>
+     * Before the row is written, the transaction takes the aggregate's advisory lock (topic and subject) and holds
+     * it until it ends. So of two transactions publishing for one aggregate, the second waits for the first to
+     * commit or roll back, and the outbox order of an aggregate's events is its commit order, whether or not the
+     * caller locked the aggregate's row. A transaction that publishes for several aggregates holds several locks;
+     * PostgreSQL detects a deadlock between two such transactions and rolls one back.
      *
      * @param topic    the domain topic, for example {@code booking.events}
      * @param event    the envelope; its {@code subject} becomes the record key
@@ -40,6 +48,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, EventEnvelope event, Collection<String> channels) {
+        repository.lockAggregate(topic, event.subject());
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.fromString(event.id());
         row.topic = topic;
@@ -48,7 +57,7 @@ public class Outbox {
         row.channels = Channels.join(channels);
         row.payload = serialise(event);
         row.createdAt = Instant.now();
-        row.persist();
+        repository.persist(row);
         written.fire(OutboxWritten.INSTANCE);
     }
 

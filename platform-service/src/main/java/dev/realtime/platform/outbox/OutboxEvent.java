@@ -9,13 +9,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** One event waiting to be relayed to Kafka. {@code seq} is the commit-independent relay order. */
 @Entity
 @Table(name = "outbox_event")
-public class OutboxEvent extends PanacheEntityBase {
+public class OutboxEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

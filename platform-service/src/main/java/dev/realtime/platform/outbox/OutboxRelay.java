@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,7 +36,8 @@ import io.quarkus.runtime.StartupEvent;
  * <p>
  * Delivery is at least once: a crash between the acknowledgement and the delete resends the batch, and
  * consumers drop the duplicate by event id. Only one replica of a service relays at a time (a PostgreSQL
- * advisory lock held for the batch), so the rows of one aggregate reach Kafka in the order they committed.
+ * advisory lock held for the batch), so rows reach Kafka in {@code seq} order; {@link Outbox#publish} makes the
+ * {@code seq} order of one aggregate's rows its commit order.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -53,17 +55,21 @@ public class OutboxRelay {
 
     private final KafkaClients kafka;
     private final OutboxSettings settings;
+    private final OutboxRepository repository;
     private final Semaphore wakeUp = new Semaphore(0);
     private final CountDownLatch stopping = new CountDownLatch(1);
+
+    private final AtomicLong lockBusy = new AtomicLong();
 
     private volatile boolean running;
     private Thread worker;
     private Producer<String, byte[]> producer;
 
     @Inject
-    public OutboxRelay(KafkaClients kafka, OutboxSettings settings) {
+    public OutboxRelay(KafkaClients kafka, OutboxSettings settings, OutboxRepository repository) {
         this.kafka = kafka;
         this.settings = settings;
+        this.repository = repository;
     }
 
     void start(@Observes StartupEvent event) {
@@ -150,16 +156,11 @@ public class OutboxRelay {
      */
     int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Object locked = OutboxEvent.getEntityManager()
-                    .createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
-                    .setParameter("lock", RELAY_LOCK)
-                    .getSingleResult();
-            if (!Boolean.TRUE.equals(locked)) {
+            if (!repository.tryLockRelay(RELAY_LOCK)) {
+                lockBusy.incrementAndGet();
                 return LOCK_BUSY;
             }
-            List<OutboxEvent> batch = OutboxEvent.<OutboxEvent> find("order by seq")
-                    .page(0, settings.batchSize())
-                    .list();
+            List<OutboxEvent> batch = repository.oldest(settings.batchSize());
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -173,9 +174,14 @@ public class OutboxRelay {
             for (Future<RecordMetadata> ack : acks) {
                 awaitAck(ack);
             }
-            OutboxEvent.delete("seq in ?1", relayed);
+            repository.deleteRelayed(relayed);
             return batch.size();
         });
+    }
+
+    /** How many relay attempts found another replica relaying; for metrics of relay contention. */
+    public long lockBusyCount() {
+        return lockBusy.get();
     }
 
     private static ProducerRecord<String, byte[]> toRecord(OutboxEvent row) {

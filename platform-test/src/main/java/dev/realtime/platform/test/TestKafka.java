@@ -40,6 +40,8 @@ public final class TestKafka {
                     .build())
                     .setConfigProp("auto.create.topics.enable", "false")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    // one broker: with the default of 3 the offsets topic is never created, and no consumer group forms
+                    .setConfigProp("offsets.topic.replication.factor", "1")
                     .build();
             cluster.format();
             cluster.startup();
