@@ -5,12 +5,16 @@ import java.util.List;
 import dev.realtime.auth.model.User;
 import dev.realtime.platform.event.Channels;
 import dev.realtime.platform.event.EventEnvelope;
+import dev.realtime.platform.event.Topics;
 
-/** The events auth-service publishes, and where the gateway delivers them. */
+/**
+ * The events auth-service publishes and where the gateway delivers them. Written in the transaction of the
+ * change: {@code outbox.publish(UserEvents.TOPIC, UserEvents.registered(user), UserEvents.channels(user))}.
+ */
 public final class UserEvents {
 
-    /** The delivery topic of account events; declared in {@code rt.kafka.topics}. */
-    public static final String TOPIC = "auth.user-events";
+    /** Declared in {@code rt.kafka.topics} so the relay creates it. */
+    public static final String TOPIC = Topics.AUTH_USER_EVENTS;
     public static final String SOURCE = "auth-service";
     public static final String REGISTERED = "user.registered";
 

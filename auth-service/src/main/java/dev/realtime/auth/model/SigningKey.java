@@ -9,12 +9,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** One RSA key pair that signs access tokens. */
 @Entity
 @Table(name = "signing_key")
-public class SigningKey extends PanacheEntityBase {
+public class SigningKey {
 
     /** The JWK thumbprint (RFC 7638, SHA-256) of the public key; the {@code kid} header of tokens it signs. */
     @Id

@@ -12,12 +12,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** An account. The id is assigned by the service, so events can name the user before the insert commits. */
 @Entity
 @Table(name = "app_user")
-public class User extends PanacheEntityBase {
+public class User {
 
     @Id
     public UUID id;

@@ -25,7 +25,6 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 public class PasswordHasher {
 
     private final int cost;
-    /** A hash of a random password that nobody knows, compared against when the username does not exist. */
     /**
      * A hash of an unguessable password, compared against for unknown usernames. Made off the start-up path:
      * one bcrypt at the configured cost takes a few hundred milliseconds.

@@ -7,10 +7,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "booking")
 public interface BookingConfig {
 
-    /** The topic booking events are published to. */
-    @WithDefault("booking.events")
-    String topic();
-
     /** Role whose holders see every booking and receive every booking event. */
     @WithDefault("admin")
     String adminRole();

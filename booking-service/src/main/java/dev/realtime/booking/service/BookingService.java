@@ -9,10 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import dev.realtime.booking.config.BookingConfig;
 import dev.realtime.booking.event.BookingEvents;
 import dev.realtime.booking.model.Booking;
 import dev.realtime.booking.model.BookingStatus;
 import dev.realtime.booking.repository.BookingRepository;
+import dev.realtime.platform.outbox.Outbox;
 import dev.realtime.platform.problem.ProblemException;
 
 /** Bookings and their changes; every change and its event commit together. */
@@ -20,12 +22,14 @@ import dev.realtime.platform.problem.ProblemException;
 public class BookingService {
 
     private final BookingRepository bookings;
-    private final BookingEvents events;
+    private final Outbox outbox;
+    private final BookingConfig config;
 
     @Inject
-    public BookingService(BookingRepository bookings, BookingEvents events) {
+    public BookingService(BookingRepository bookings, Outbox outbox, BookingConfig config) {
         this.bookings = bookings;
-        this.events = events;
+        this.outbox = outbox;
+        this.config = config;
     }
 
     @Transactional
@@ -41,7 +45,8 @@ public class BookingService {
         booking.createdAt = now;
         booking.updatedAt = now;
         bookings.persist(booking);
-        events.created(booking);
+        outbox.publish(BookingEvents.TOPIC, BookingEvents.created(booking),
+                BookingEvents.channels(booking, config.adminRole()));
         return booking;
     }
 

@@ -1,46 +1,32 @@
 package dev.realtime.chat.event;
 
-import java.time.Instant;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import dev.realtime.chat.config.ChatConfig;
 import dev.realtime.chat.model.Room;
 import dev.realtime.platform.event.Channels;
 import dev.realtime.platform.event.EventEnvelope;
-import dev.realtime.platform.outbox.Outbox;
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import dev.realtime.platform.event.Topics;
 
-/** Writes chat events to the outbox; room events go to the room's channel and to each member concerned. */
-@ApplicationScoped
-public class ChatEvents {
+/**
+ * The events chat-service publishes and where the gateway delivers them. Written in the transaction of the
+ * change: {@code outbox.publish(ChatEvents.TOPIC, ChatEvents.roomCreated(room), ChatEvents.channels(room))}.
+ */
+public final class ChatEvents {
 
+    /** Declared in {@code rt.kafka.topics} so the relay creates it. */
+    public static final String TOPIC = Topics.CHAT_EVENTS;
     public static final String SOURCE = "chat-service";
     public static final String ROOM_CREATED = "room.created";
 
-    private final Outbox outbox;
-    private final ChatConfig config;
-
-    @Inject
-    public ChatEvents(Outbox outbox, ChatConfig config) {
-        this.outbox = outbox;
-        this.config = config;
+    private ChatEvents() {
     }
 
-    /** Must run in the transaction that inserted the room. */
-    public void roomCreated(Room room) {
-        EventEnvelope event = EventEnvelope.of(ROOM_CREATED, SOURCE, room.id.toString(), RoomData.of(room));
-        outbox.publish(config.topic(), event, List.of(Channels.user(room.createdBy), Channels.room(room.id.toString())));
+    public static EventEnvelope roomCreated(Room room) {
+        return EventEnvelope.of(ROOM_CREATED, SOURCE, room.id.toString(), RoomData.of(room));
     }
 
-    /** The {@code data} of a room event. */
-    @RegisterForReflection
-    public record RoomData(String id, String name, String createdBy, Instant createdAt) {
-
-        static RoomData of(Room room) {
-            return new RoomData(room.id.toString(), room.name, room.createdBy, room.createdAt);
-        }
+    /** A room's events go to the room's channel and to its creator. */
+    public static List<String> channels(Room room) {
+        return List.of(Channels.user(room.createdBy), Channels.room(room.id.toString()));
     }
 }

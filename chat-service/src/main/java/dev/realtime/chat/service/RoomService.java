@@ -13,6 +13,7 @@ import dev.realtime.chat.model.Room;
 import dev.realtime.chat.model.RoomMember;
 import dev.realtime.chat.repository.RoomMemberRepository;
 import dev.realtime.chat.repository.RoomRepository;
+import dev.realtime.platform.outbox.Outbox;
 import dev.realtime.platform.problem.ProblemException;
 
 /** Rooms and their membership; every change and its event commit together. */
@@ -21,13 +22,13 @@ public class RoomService {
 
     private final RoomRepository rooms;
     private final RoomMemberRepository members;
-    private final ChatEvents events;
+    private final Outbox outbox;
 
     @Inject
-    public RoomService(RoomRepository rooms, RoomMemberRepository members, ChatEvents events) {
+    public RoomService(RoomRepository rooms, RoomMemberRepository members, Outbox outbox) {
         this.rooms = rooms;
         this.members = members;
-        this.events = events;
+        this.outbox = outbox;
     }
 
     /** Creates a room whose first member, its owner, is the creator. */
@@ -48,7 +49,7 @@ public class RoomService {
         owner.joinedAt = now;
         members.persist(owner);
 
-        events.roomCreated(room);
+        outbox.publish(ChatEvents.TOPIC, ChatEvents.roomCreated(room), ChatEvents.channels(room));
         return room;
     }
 

@@ -10,8 +10,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** Delivery topics this replica reads in full (every partition, no consumer group); created if missing. */
-    @WithDefault("auth.user-events,chat.events,booking.events,notification.events")
+    /**
+     * Delivery topics this replica reads in full (every partition, no consumer group); created if missing. The
+     * default names every domain's delivery topic through the {@code rt.topic.*} keys of {@code Topics}.
+     */
+    @WithDefault("${rt.topic.auth-user-events},${rt.topic.chat-events},${rt.topic.booking-events},"
+            + "${rt.topic.notification-events}")
     List<String> topics();
 
     /** Longest wait of one Kafka poll; also bounds how long a shutdown waits for the delivery thread. */

@@ -7,10 +7,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "notification")
 public interface NotificationConfig {
 
-    /** The topic notification events (new, read, unread counts) are published to. */
-    @WithDefault("notification.events")
-    String topic();
-
     /** Most notifications one list call returns. */
     @WithDefault("50")
     int pageSize();

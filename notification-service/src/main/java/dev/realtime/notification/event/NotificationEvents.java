@@ -2,41 +2,33 @@ package dev.realtime.notification.event;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import dev.realtime.notification.config.NotificationConfig;
 import dev.realtime.notification.model.Notification;
 import dev.realtime.platform.event.Channels;
 import dev.realtime.platform.event.EventEnvelope;
-import dev.realtime.platform.outbox.Outbox;
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import dev.realtime.platform.event.Topics;
 
-/** Writes notification events to the outbox; they go only to the recipient, so all their devices agree. */
-@ApplicationScoped
-public class NotificationEvents {
+/**
+ * The events notification-service publishes and where the gateway delivers them. Written in the transaction
+ * of the change: {@code outbox.publish(NotificationEvents.TOPIC, NotificationEvents.read(notification, unread),
+ * NotificationEvents.channels(notification))}.
+ */
+public final class NotificationEvents {
 
+    /** Declared in {@code rt.kafka.topics} so the relay creates it. */
+    public static final String TOPIC = Topics.NOTIFICATION_EVENTS;
     public static final String SOURCE = "notification-service";
     public static final String READ = "notification.read";
 
-    private final Outbox outbox;
-    private final NotificationConfig config;
-
-    @Inject
-    public NotificationEvents(Outbox outbox, NotificationConfig config) {
-        this.outbox = outbox;
-        this.config = config;
+    private NotificationEvents() {
     }
 
-    /** Must run in the transaction that marked the notification read. */
-    public void read(Notification notification, long unread) {
-        EventEnvelope event = EventEnvelope.of(READ, SOURCE, notification.userId,
-                new ReadData(notification.id.toString(), unread));
-        outbox.publish(config.topic(), event, List.of(Channels.user(notification.userId)));
+    /** Keyed by the recipient, so every device of a user sees the unread count change in order. */
+    public static EventEnvelope read(Notification notification, long unread) {
+        return EventEnvelope.of(READ, SOURCE, notification.userId, NotificationRead.of(notification, unread));
     }
 
-    /** The {@code data} of {@code notification.read}: which one, and how many stay unread. */
-    @RegisterForReflection
-    public record ReadData(String id, long unread) {
+    /** A notification's events go only to its recipient, so all their devices agree. */
+    public static List<String> channels(Notification notification) {
+        return List.of(Channels.user(notification.userId));
     }
 }

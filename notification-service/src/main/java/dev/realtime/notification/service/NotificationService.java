@@ -12,6 +12,7 @@ import dev.realtime.notification.config.NotificationConfig;
 import dev.realtime.notification.event.NotificationEvents;
 import dev.realtime.notification.model.Notification;
 import dev.realtime.notification.repository.NotificationRepository;
+import dev.realtime.platform.outbox.Outbox;
 import dev.realtime.platform.problem.ProblemException;
 
 /** A user's notifications and unread count; every change and its event commit together. */
@@ -19,14 +20,13 @@ import dev.realtime.platform.problem.ProblemException;
 public class NotificationService {
 
     private final NotificationRepository notifications;
-    private final NotificationEvents events;
+    private final Outbox outbox;
     private final NotificationConfig config;
 
     @Inject
-    public NotificationService(NotificationRepository notifications, NotificationEvents events,
-            NotificationConfig config) {
+    public NotificationService(NotificationRepository notifications, Outbox outbox, NotificationConfig config) {
         this.notifications = notifications;
-        this.events = events;
+        this.outbox = outbox;
         this.config = config;
     }
 
@@ -50,7 +50,9 @@ public class NotificationService {
         if (notification.readAt == null) {
             notification.readAt = Instant.now();
             notifications.flush();
-            events.read(notification, notifications.countUnread(userId));
+            outbox.publish(NotificationEvents.TOPIC,
+                    NotificationEvents.read(notification, notifications.countUnread(userId)),
+                    NotificationEvents.channels(notification));
         }
         return notification;
     }
