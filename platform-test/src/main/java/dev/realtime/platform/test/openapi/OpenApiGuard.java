@@ -113,6 +113,42 @@ public abstract class OpenApiGuard {
         }
     }
 
+    /**
+     * Browsers on an allowed origin may call every operation (the preflight grants the method and the headers the
+     * APIs use, with credentials); an origin that is not allowed gets no grant at all.
+     */
+    @Test
+    void everyOperationAnswersPreflightsForAllowedOriginsOnly() throws Exception {
+        List<String> allowed = ConfigProvider.getConfig()
+                .getOptionalValues("quarkus.http.cors.origins", String.class).orElse(List.of());
+        assertFalse(allowed.isEmpty(), "tests run with the development origins allowed");
+        String origin = allowed.get(0);
+        List<String> violations = new ArrayList<>();
+        for (ApiOperation operation : ApiOperation.all(fetchDocument())) {
+            String target = operation.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            Map<String, String> preflight = Map.of("Origin", origin,
+                    "Access-Control-Request-Method", operation.method(),
+                    "Access-Control-Request-Headers", "authorization,content-type");
+            RawHttp.Response granted = RawHttp.send(root.getHost(), root.getPort(), "OPTIONS", target, preflight, null);
+            if (!origin.equals(granted.header("access-control-allow-origin"))
+                    || !"true".equals(granted.header("access-control-allow-credentials"))
+                    || !String.valueOf(granted.header("access-control-allow-methods")).contains(operation.method())
+                    || !String.valueOf(granted.header("access-control-allow-headers")).toLowerCase()
+                            .contains("authorization")) {
+                violations.add(operation + " from " + origin + ": no full grant " + granted.headers());
+            }
+            Map<String, String> foreign = Map.of("Origin", "https://evil.example",
+                    "Access-Control-Request-Method", operation.method());
+            RawHttp.Response refused = RawHttp.send(root.getHost(), root.getPort(), "OPTIONS", target, foreign, null);
+            if (refused.header("access-control-allow-origin") != null) {
+                violations.add(operation + " from https://evil.example: granted " + refused.headers());
+            }
+        }
+        if (!violations.isEmpty()) {
+            fail("CORS:\n  " + String.join("\n  ", violations));
+        }
+    }
+
     private JsonNode fetchDocument() throws Exception {
         RawHttp.Response response = RawHttp.send(root.getHost(), root.getPort(), "GET", "/q/openapi?format=json",
                 Map.of("Accept", "application/json"), null);

@@ -17,25 +17,27 @@ import java.util.Map;
  * refuses to build: malformed percent-encodings, over-long targets, bodies that are not what their
  * {@code Content-Type} says. One connection per request ({@code Connection: close}).
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final int TIMEOUT_MS = 10_000;
 
     private RawHttp() {
     }
 
-    record Response(int status, Map<String, String> headers, byte[] body) {
+    /** A response as received; header names lower-cased. */
+    public record Response(int status, Map<String, String> headers, byte[] body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
 
-    static Response send(String host, int port, String method, String target, Map<String, String> headers,
+    /** Sends one request as given, byte for byte, and reads the whole response. */
+    public static Response send(String host, int port, String method, String target, Map<String, String> headers,
             byte[] body) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), TIMEOUT_MS);
