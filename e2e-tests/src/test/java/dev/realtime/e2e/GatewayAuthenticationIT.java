@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.realtime.stack.GatewaySocket;
+import dev.realtime.client.GatewaySocket;
+import dev.realtime.client.WebSocketUpgradeException;
 import dev.realtime.stack.LocalStack;
-import dev.realtime.stack.WebSocketUpgradeException;
 
 /** The gateway refuses the WebSocket upgrade with 401 unless it carries a token auth-service signed. */
 @ExtendWith(LocalStackExtension.class)

@@ -5,12 +5,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.realtime.stack.GatewaySocket;
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.stack.LocalStack;
 
 /**
  * Kafka down is not a lost event: booking-service keeps accepting bookings (the event waits in its outbox), and once
- * the broker is back the event reaches the socket that stayed open through the outage.
+ * the broker is back the event reaches the sockets that stayed open through the outage, on both gateway replicas.
  */
 @ExtendWith(LocalStackExtension.class)
 class KafkaOutageIT {
@@ -23,8 +23,10 @@ class KafkaOutageIT {
         Suite suite = new Suite(stack);
         Suite.User alice = suite.register("alice");
 
-        try (GatewaySocket aliceSocket = suite.connect(alice)) {
+        try (GatewaySocket aliceSocket = suite.connect(alice, 1);
+                GatewaySocket aliceOnSecond = suite.connect(alice, 2)) {
             suite.welcome(aliceSocket, alice);
+            suite.welcome(aliceOnSecond, alice);
 
             String bookingId;
             stack.kafka().stop();
@@ -36,6 +38,7 @@ class KafkaOutageIT {
             }
 
             aliceSocket.awaitBookingCreated(bookingId, AFTER_RECOVERY);
+            aliceOnSecond.awaitBookingCreated(bookingId, AFTER_RECOVERY);
         }
     }
 }

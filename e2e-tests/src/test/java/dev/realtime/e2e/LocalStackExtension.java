@@ -11,14 +11,18 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import dev.realtime.stack.LocalStack;
+import dev.realtime.stack.Service;
 import dev.realtime.stack.StackPorts;
 
 /**
- * Gives tests a running {@link LocalStack}: started once per test JVM on the first request, on free ports and in a
- * fresh work directory below {@code target/} (its logs stay there for whoever investigates a failure), and stopped
- * when JUnit closes its root store at the end of the run.
+ * Gives tests a running {@link LocalStack}: started once per test JVM on the first request, with {@value #GATEWAYS}
+ * gateway replicas, on free ports and in a fresh work directory below {@code target/} (its logs stay there for
+ * whoever investigates a failure), and stopped when JUnit closes its root store at the end of the run.
  */
 public final class LocalStackExtension implements ParameterResolver {
+
+    /** Gateway replicas: a client may connect to any of them, so the tests spread their clients over both. */
+    static final int GATEWAYS = 2;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
 
@@ -45,7 +49,8 @@ public final class LocalStackExtension implements ParameterResolver {
             try {
                 LocalStack stack = LocalStack.builder()
                         .workDir(newWorkDir())
-                        .ports(StackPorts.free())
+                        .ports(StackPorts.free(GATEWAYS - 1))
+                        .replicas(Service.GATEWAY, GATEWAYS)
                         .readyTimeout(Duration.ofMinutes(3))
                         .build();
                 stack.start();

@@ -12,11 +12,10 @@ import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.realtime.stack.ApiClient;
-import dev.realtime.stack.GatewaySocket;
+import dev.realtime.client.ApiClient;
+import dev.realtime.client.GatewaySocket;
 import dev.realtime.stack.LocalStack;
 import dev.realtime.stack.Service;
-import dev.realtime.stack.WebSocketUpgradeException;
 
 /** What the tests do again and again against the running stack: users, tokens, sockets, bookings. */
 final class Suite {
@@ -38,7 +37,8 @@ final class Suite {
 
     /**
      * Registers a new user (a unique name starting with {@code prefix}: the database lives as long as the test
-     * JVM) and logs it in.
+     * JVM) and logs it in. The suffix is this class's own: this module is a client of the packaged services and
+     * depends on none of the Quarkus-side test kit.
      */
     User register(String prefix) {
         String username = prefix + "-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
@@ -58,16 +58,19 @@ final class Suite {
         return new User(LocalStack.ADMIN_USERNAME, me.path("id").asText(), token);
     }
 
-    /** Connects with the token in an {@code Authorization} header; the welcome frame is the caller's to read. */
-    GatewaySocket connect(User user) throws WebSocketUpgradeException {
-        return GatewaySocket.connectWithHeader(http, stack.gatewayWebSocketUri(), user.username(), user.token(),
-                CONNECT_TIMEOUT);
+    /**
+     * Connects to a gateway replica (numbered from 1) with the token in an {@code Authorization} header; the welcome
+     * frame is the caller's to read.
+     */
+    GatewaySocket connect(User user, int replica) {
+        return GatewaySocket.connectWithHeader(http, stack.gatewayWebSocketUri(replica),
+                user.username() + "@gateway-" + replica, user.token(), CONNECT_TIMEOUT);
     }
 
-    /** Connects as a browser does, with the token in {@code Sec-WebSocket-Protocol}. */
-    GatewaySocket connectAsBrowser(User user) throws WebSocketUpgradeException {
-        return GatewaySocket.connectWithSubprotocol(http, stack.gatewayWebSocketUri(), user.username(), user.token(),
-                CONNECT_TIMEOUT);
+    /** Connects to a gateway replica as a browser does, with the token in {@code Sec-WebSocket-Protocol}. */
+    GatewaySocket connectAsBrowser(User user, int replica) {
+        return GatewaySocket.connectWithSubprotocol(http, stack.gatewayWebSocketUri(replica),
+                user.username() + "@gateway-" + replica, user.token(), CONNECT_TIMEOUT);
     }
 
     /** Reads the welcome frame and checks it names the user and subscribes it to its own channel. */

@@ -26,19 +26,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.realtime.client.SmokeClient;
+
 /**
  * The whole suite on one machine: an embedded PostgreSQL with a database per service, a Kafka broker process, then
- * auth-service (the others verify tokens with its keys) and the other four services from their packaged jars.
- * {@link #close()} stops everything in reverse order, child processes included.
+ * auth-service (the others verify tokens with its keys) and the other four services from their packaged jars, each
+ * as one replica or several ({@link Builder#replicas(Service, int)}). {@link #close()} stops everything in reverse
+ * order, child processes included.
  * <p>
  * The command line launcher ({@link LocalStackMain}) and the end-to-end tests both use this class:
  *
  * <pre>{@code
- * LocalStack stack = LocalStack.builder().ports(StackPorts.free()).workDir(tempDir).build();
+ * LocalStack stack = LocalStack.builder().ports(StackPorts.free(1)).replicas(Service.GATEWAY, 2)
+ *         .workDir(tempDir).build();
  * stack.start();
  * stack.kafka().stop();           // simulate an outage
  * stack.kafka().start();          // same port, same data
- * URI ws = stack.gatewayWebSocketUri();
+ * URI ws = stack.gatewayWebSocketUri();     // the first gateway replica
+ * URI ws2 = stack.gatewayWebSocketUri(2);   // the second
  * stack.close();
  * }</pre>
  */
@@ -46,9 +51,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every child carries {@code -Drt.stack.work-dir=<work dir>}: how a later launcher recognises a leftover. */
     public static final String MARKER_PROPERTY = "rt.stack.work-dir";
-    /** The bootstrap admin account auth-service creates in the stack (roles user and admin). */
-    public static final String ADMIN_USERNAME = "admin";
-    public static final String ADMIN_PASSWORD = "admin-password";
+    /**
+     * The bootstrap admin account auth-service creates in the stack (roles user and admin): the one the smoke client
+     * logs in as by default.
+     */
+    public static final String ADMIN_USERNAME = SmokeClient.DEFAULT_USERNAME;
+    public static final String ADMIN_PASSWORD = SmokeClient.DEFAULT_PASSWORD;
     /** The {@code iss} of auth-service's tokens, which every service verifies. */
     public static final String TOKEN_ISSUER = "realtime-auth";
 
@@ -59,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Service, Map<String, String>> extraProperties;
     private final boolean clean;
     private final Set<Service> services;
+    private final Map<Service, List<Replica>> replicas;
     /** {@code rt.stack.work-dir=<work dir>}: the system property every child of this stack carries. */
     private final String marker;
 
@@ -79,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
         builder.extraProperties.forEach((service, properties) -> extraProperties.put(service, Map.copyOf(properties)));
         this.clean = builder.clean;
         this.services = builder.services.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(builder.services);
+        this.replicas = Replica.plan(ports, services, builder.replicaCounts);
         this.marker = MARKER_PROPERTY + "=" + layout.workDir();
     }
 
@@ -113,14 +123,18 @@ public final class LocalStack implements AutoCloseable {
                     layout.logFile("kafka"), layout.runDir().resolve("kafka.pid"), marker, readyTimeout));
             kafka.start();
 
-            if (services.contains(Service.AUTH)) {
-                startService(Service.AUTH).awaitReady(readyTimeout);
+            // auth's first replica migrates its database and creates the bootstrap admin before anyone else runs
+            Replica firstAuth = services.contains(Service.AUTH) ? replicas(Service.AUTH).get(0) : null;
+            if (firstAuth != null) {
+                startService(firstAuth).awaitReady(readyTimeout);
             }
             // the others do not depend on one another: start them together, then wait for each
             List<ServiceProcess> others = new ArrayList<>();
             for (Service service : services) {
-                if (service != Service.AUTH) {
-                    others.add(startService(service));
+                for (Replica replica : replicas(service)) {
+                    if (!replica.equals(firstAuth)) {
+                        others.add(startService(replica));
+                    }
                 }
             }
             others.forEach(service -> service.awaitReady(readyTimeout));
@@ -158,14 +172,40 @@ public final class LocalStack implements AutoCloseable {
         return Collections.unmodifiableSet(services);
     }
 
-    /** {@code http://localhost:<port>} of a service. */
+    /**
+     * The replicas of a service this stack runs, the first one first; none if the service is left out.
+     */
+    public List<Replica> replicas(Service service) {
+        return replicas.getOrDefault(service, List.of());
+    }
+
+    /** {@code http://localhost:<port>} of a service's first replica. */
     public URI baseUri(Service service) {
         return URI.create("http://localhost:" + ports.of(service));
     }
 
-    /** The gateway's WebSocket endpoint, {@code ws://localhost:<port>/ws}. */
+    /** {@code http://localhost:<port>} of a replica of a service, numbered from 1. */
+    public URI baseUri(Service service, int replica) {
+        return URI.create("http://localhost:" + replica(service, replica).port());
+    }
+
+    /** The first gateway replica's WebSocket endpoint, {@code ws://localhost:<port>/ws}. */
     public URI gatewayWebSocketUri() {
         return URI.create("ws://localhost:" + ports.gateway() + "/ws");
+    }
+
+    /** The WebSocket endpoint of a gateway replica, numbered from 1. */
+    public URI gatewayWebSocketUri(int replica) {
+        return URI.create("ws://localhost:" + replica(Service.GATEWAY, replica).port() + "/ws");
+    }
+
+    private Replica replica(Service service, int number) {
+        List<Replica> running = replicas(service);
+        if (number < 1 || number > running.size()) {
+            throw new IllegalArgumentException("the stack runs " + running.size() + " replica(s) of "
+                    + service.module() + ", not a replica " + number);
+        }
+        return running.get(number - 1);
     }
 
     public String kafkaBootstrapServers() {
@@ -187,12 +227,17 @@ public final class LocalStack implements AutoCloseable {
         table.append(String.format(format, "kafka", kafkaBootstrapServers() + " (controller " + ports.kafkaController()
                 + ")", layout.logFile("kafka")));
         for (Service service : Service.values()) {
-            String address = baseUri(service).toString();
-            if (service == Service.GATEWAY) {
-                address += "  " + gatewayWebSocketUri();
+            if (!services.contains(service)) {
+                table.append(String.format(format, service.module(), baseUri(service), "not started by the stack"));
+                continue;
             }
-            Object log = services.contains(service) ? layout.logFile(service.module()) : "not started by the stack";
-            table.append(String.format(format, service.module(), address, log));
+            for (Replica replica : replicas(service)) {
+                String address = "http://localhost:" + replica.port();
+                if (service == Service.GATEWAY) {
+                    address += "  ws://localhost:" + replica.port() + "/ws";
+                }
+                table.append(String.format(format, replica.name(), address, layout.logFile(replica.name())));
+            }
         }
         table.append(String.format("  PostgreSQL user %s / %s, admin login %s / %s, token issuer %s, JWKS %s%n",
                 PostgresServer.USER, PostgresServer.PASSWORD, ADMIN_USERNAME, ADMIN_PASSWORD, TOKEN_ISSUER,
@@ -227,18 +272,19 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess startService(Service service) {
-        ServiceProcess process = register(new ServiceProcess(service, layout.serviceJar(service), ports.of(service),
-                configuration(service), serviceJvmOptions, layout.logFile(service.module()),
-                layout.runDir().resolve(service.module() + ".pid"), marker));
+    private ServiceProcess startService(Replica replica) {
+        ServiceProcess process = register(new ServiceProcess(replica, layout.serviceJar(replica.service()),
+                configuration(replica), serviceJvmOptions, layout.logFile(replica.name()),
+                layout.runDir().resolve(replica.name() + ".pid"), marker));
         process.start();
         return process;
     }
 
-    /** The service's configuration: only Quarkus' own keys, as the shared contract says. */
-    private Map<String, String> configuration(Service service) {
+    /** A replica's configuration: only Quarkus' own keys, as the shared contract says. */
+    private Map<String, String> configuration(Replica replica) {
+        Service service = replica.service();
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("quarkus.http.port", Integer.toString(ports.of(service)));
+        config.put("quarkus.http.port", Integer.toString(replica.port()));
         service.database().ifPresent(database -> {
             config.put("quarkus.datasource.jdbc.url", jdbcUrl(database));
             config.put("quarkus.datasource.username", PostgresServer.USER);
@@ -320,7 +366,7 @@ public final class LocalStack implements AutoCloseable {
         wanted.put("kafka", ports.kafka());
         wanted.put("kafka controller", ports.kafkaController());
         for (Service service : services) {
-            wanted.put(service.module(), ports.of(service));
+            replicas(service).forEach(replica -> wanted.put(replica.name(), replica.port()));
         }
         List<String> busy = new ArrayList<>();
         wanted.forEach((name, port) -> {
@@ -370,6 +416,7 @@ public final class LocalStack implements AutoCloseable {
         private final Map<Service, Map<String, String>> extraProperties = new EnumMap<>(Service.class);
         private boolean clean;
         private final Set<Service> services = EnumSet.allOf(Service.class);
+        private final Map<Service, Integer> replicaCounts = new EnumMap<>(Service.class);
 
         private Builder() {
         }
@@ -380,6 +427,18 @@ public final class LocalStack implements AutoCloseable {
          */
         public Builder without(Collection<Service> left) {
             services.removeAll(left);
+            return this;
+        }
+
+        /**
+         * How many replicas of a service to run (1 by default): the first on the service's port, the others on
+         * {@link StackPorts#spare() spare ports}.
+         */
+        public Builder replicas(Service service, int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException(service.module() + " needs at least one replica, not " + count);
+            }
+            replicaCounts.put(service, count);
             return this;
         }
 

@@ -3,52 +3,99 @@ package dev.realtime.stack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 /**
- * {@code java -jar local-stack-launcher.jar [options]}: starts the whole suite on the contract's ports and keeps it running
- * until Ctrl-C, which stops everything in reverse order.
+ * {@code ./run-stack.sh [options]}, or {@code java -jar local-stack-launcher.jar [options]}: starts the whole suite
+ * on the contract's ports and keeps it running until Ctrl-C, which stops everything in reverse order.
  */
-public final class LocalStackMain {
+@Command(name = "run-stack.sh", sortOptions = false, separator = " ", descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        description = "Runs PostgreSQL, Kafka and every service of the suite on this machine until Ctrl-C.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  ./run-stack.sh                           the suite on the contract's ports",
+            "  ./run-stack.sh --replicas gateway=2      two gateways, on 8080 and 8085",
+            "  ./run-stack.sh --gateways 3              three gateways, on 8080, 8085, 8086",
+            "  ./run-stack.sh --without booking-service run that one with ./mvnw quarkus:dev",
+            "",
+            "Replicas: the first replica of a service listens on the service's own port",
+            "(gateway 8080, auth-service 8081, chat-service 8082, booking-service 8083,",
+            "notification-service 8084); each further replica takes the next spare port,",
+            "8085 to 8094, the gateway's replicas first. Every replica is its own process",
+            "with its own log: .local-stack/logs/gateway.log, gateway-2.log, ... Every",
+            "gateway replica reads every delivery partition, so a client may connect to",
+            "any of them: ws://localhost:8080/ws, ws://localhost:8085/ws, ... The",
+            "replicas of a service share its database and Kafka topics.",
+            "",
+            "The services' jars must be packaged first (./mvnw -DskipTests package);",
+            "./run-stack.sh does both."
+        })
+public final class LocalStackMain implements Callable<Integer> {
 
-    private static final String USAGE = """
-            Usage: java -jar deploy/local-stack/target/local-stack-launcher.jar [options]
+    @Spec
+    private CommandSpec spec;
 
-            Runs PostgreSQL, Kafka and every service of the suite on this machine until Ctrl-C.
+    @Option(names = "--work-dir", paramLabel = "<dir>",
+            description = "data, logs and pid files (default: .local-stack/ at the repository root)")
+    private Path workDir;
 
-            Options:
-              --work-dir <dir>         data, logs and pid files (default: .local-stack/ at the repository root)
-              --clean                  delete the databases, Kafka data and logs of earlier runs first
-              --without <m1,m2,...>    do not start these modules (e.g. booking-service, to run it with
-                                       ./mvnw quarkus:dev on its own port against the stack's PostgreSQL and Kafka)
-              --infrastructure-only    only PostgreSQL and Kafka
-              --ready-timeout <secs>   how long Kafka and each service may take to become ready (default 180)
-              --help                   this text
+    @Option(names = "--clean", description = "delete the databases, Kafka data and logs of earlier runs first")
+    private boolean clean;
 
-            The services' jars must be packaged first (./mvnw -DskipTests package); ./run-stack.sh does both.
-            """;
+    @Option(names = "--replicas", split = ",", paramLabel = "<module>=<count>",
+            description = "run this many replicas of a module, each its own process on its own port "
+                    + "(e.g. gateway=2); repeatable")
+    private Map<Service, Integer> replicas = new LinkedHashMap<>();
 
-    private LocalStackMain() {
-    }
+    @Option(names = "--gateways", paramLabel = "<count>", description = "the same as --replicas gateway=<count>")
+    private Integer gateways;
+
+    @Option(names = "--without", split = ",", paramLabel = "<module>",
+            description = "do not start these modules (e.g. booking-service, to run it with ./mvnw quarkus:dev on its "
+                    + "own port against the stack's PostgreSQL and Kafka)")
+    private List<Service> without = List.of();
+
+    @Option(names = "--infrastructure-only", description = "only PostgreSQL and Kafka")
+    private boolean infrastructureOnly;
+
+    @Option(names = "--ready-timeout", paramLabel = "<secs>", defaultValue = "180",
+            description = "how long Kafka and each service may take to become ready (default: ${DEFAULT-VALUE})")
+    private long readyTimeoutSeconds;
+
+    @Option(names = { "-h", "--help" }, usageHelp = true, description = "this text")
+    private boolean help;
 
     public static void main(String[] args) {
-        LocalStack.Builder builder = LocalStack.builder();
-        try {
-            parse(args, builder);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
-            return;
-        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its module names: {@code gateway}, {@code auth-service}, ... */
+    static CommandLine commandLine() {
+        return new CommandLine(new LocalStackMain()).registerConverter(Service.class, LocalStackMain::module);
+    }
+
+    @Override
+    public Integer call() {
         LocalStack stack;
         try {
-            stack = builder.build();
+            stack = builder().build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (IllegalStateException e) {
             StackLog.warn("%s", e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         // registered before start: a Ctrl-C while the stack is still starting stops what is already running
@@ -60,8 +107,7 @@ public final class LocalStackMain {
             stack.start();
         } catch (RuntimeException e) {
             StackLog.warn("The local stack did not start: %s", e.getMessage());
-            System.exit(1);
-            return;
+            return 1;
         }
         System.out.println();
         System.out.print(stack.describe());
@@ -72,48 +118,36 @@ public final class LocalStackMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return 0;
     }
 
-    private static void parse(String[] args, LocalStack.Builder builder) {
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--work-dir" -> builder.workDir(Path.of(value(args, ++i, "--work-dir")));
-                case "--clean" -> builder.clean(true);
-                case "--without" -> builder.without(modules(value(args, ++i, "--without")));
-                case "--infrastructure-only" -> builder.without(List.of(Service.values()));
-                case "--ready-timeout" -> {
-                    String seconds = value(args, ++i, "--ready-timeout");
-                    try {
-                        builder.readyTimeout(Duration.ofSeconds(Long.parseLong(seconds)));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--ready-timeout takes a number of seconds, not " + seconds);
-                    }
-                }
-                case "--help", "-h" -> {
-                    System.out.print(USAGE);
-                    System.exit(0);
-                }
-                default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+    /** The stack the options describe. */
+    LocalStack.Builder builder() {
+        LocalStack.Builder builder = LocalStack.builder()
+                .clean(clean)
+                .without(without)
+                .readyTimeout(Duration.ofSeconds(readyTimeoutSeconds));
+        if (workDir != null) {
+            builder.workDir(workDir);
+        }
+        if (infrastructureOnly) {
+            builder.without(List.of(Service.values()));
+        }
+        if (gateways != null) {
+            if (replicas.containsKey(Service.GATEWAY)) {
+                throw new IllegalArgumentException("--gateways and --replicas gateway=... say the same: give one");
             }
+            builder.replicas(Service.GATEWAY, gateways);
         }
+        replicas.forEach(builder::replicas);
+        return builder;
     }
 
-    private static List<Service> modules(String names) {
-        return Arrays.stream(names.split(","))
-                .map(String::trim)
-                .filter(name -> !name.isEmpty())
-                .map(name -> Arrays.stream(Service.values())
-                        .filter(service -> service.module().equals(name))
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("no module " + name + "; the modules are "
-                                + Arrays.stream(Service.values()).map(Service::module).toList())))
-                .toList();
-    }
-
-    private static String value(String[] args, int index, String option) {
-        if (index >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[index];
+    private static Service module(String name) {
+        return Arrays.stream(Service.values())
+                .filter(service -> service.module().equals(name.trim()))
+                .findFirst()
+                .orElseThrow(() -> new CommandLine.TypeConversionException("no module " + name + "; the modules are "
+                        + Arrays.stream(Service.values()).map(Service::module).toList()));
     }
 }

@@ -15,18 +15,18 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service of the suite running from its packaged fast-jar ({@code java -jar quarkus-run.jar}), configured
- * entirely through Quarkus' own keys as {@code -D} system properties, exactly as a deployment sets them through
- * environment variables.
+ * One replica of a service of the suite, running from its packaged fast-jar ({@code java -jar quarkus-run.jar}),
+ * configured entirely through Quarkus' own keys as {@code -D} system properties, exactly as a deployment sets them
+ * through environment variables.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration READY_POLL = Duration.ofMillis(250);
 
-    private final Service service;
+    private final Replica replica;
+    private final String name;
     private final Path jar;
-    private final int port;
     private final Map<String, String> properties;
     private final List<String> jvmOptions;
     private final Path logFile;
@@ -40,11 +40,11 @@ public final class ServiceProcess implements AutoCloseable {
      * @param marker     {@code key=value} of a system property the process carries, to recognise one left by a
      *                   killed launcher
      */
-    ServiceProcess(Service service, Path jar, int port, Map<String, String> properties, List<String> jvmOptions,
+    ServiceProcess(Replica replica, Path jar, Map<String, String> properties, List<String> jvmOptions,
             Path logFile, Path pidFile, String marker) {
-        this.service = service;
+        this.replica = replica;
+        this.name = replica.name();
         this.jar = jar;
-        this.port = port;
         this.properties = new TreeMap<>(properties);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.logFile = logFile;
@@ -52,12 +52,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.marker = marker;
     }
 
-    public Service service() {
-        return service;
+    public Replica replica() {
+        return replica;
     }
 
     public URI baseUri() {
-        return URI.create("http://localhost:" + port);
+        return URI.create("http://localhost:" + replica.port());
     }
 
     public Path logFile() {
@@ -67,8 +67,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the JVM without waiting for it; see {@link #awaitReady(Duration)}. */
     synchronized void start() {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(service.module() + " is not packaged: " + jar + " is missing; build it"
-                    + " with ./mvnw -pl " + service.module() + " -am package -DskipTests");
+            throw new IllegalStateException(name + " is not packaged: " + jar + " is missing; build it"
+                    + " with ./mvnw -pl " + replica.service().module() + " -am package -DskipTests");
         }
         List<String> command = new ArrayList<>();
         command.add(JavaRuntime.executable());
@@ -77,7 +77,7 @@ public final class ServiceProcess implements AutoCloseable {
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        process = ManagedProcess.start(service.module(), command, logFile, pidFile);
+        process = ManagedProcess.start(name, command, logFile, pidFile);
     }
 
     /**
@@ -98,7 +98,7 @@ public final class ServiceProcess implements AutoCloseable {
             starting = process;
         }
         if (starting == null) {
-            throw new IllegalStateException(service.module() + " is not started");
+            throw new IllegalStateException(name + " is not started");
         }
         String lastAnswer = "no answer";
         try {
@@ -107,7 +107,7 @@ public final class ServiceProcess implements AutoCloseable {
                 try {
                     HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 200) {
-                        StackLog.info("%s (pid %d) ready on %s in %d ms", service.module(), starting.pid(), baseUri(),
+                        StackLog.info("%s (pid %d) ready on %s in %d ms", name, starting.pid(), baseUri(),
                                 (System.nanoTime() - started) / 1_000_000);
                         return;
                     }
@@ -116,7 +116,7 @@ public final class ServiceProcess implements AutoCloseable {
                     lastAnswer = e.toString();
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(service.module() + " was not ready on " + baseUri()
+                    throw new IllegalStateException(name + " was not ready on " + baseUri()
                             + "/q/health/ready within " + timeout.toSeconds() + " s (last answer: " + lastAnswer
                             + "); last lines of " + logFile + ":" + System.lineSeparator() + starting.tail(40));
                 }
@@ -124,7 +124,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + service.module(), e);
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
         }
     }
 
@@ -134,7 +134,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         process.stop(STOP_GRACE);
         process = null;
-        StackLog.info("%s stopped", service.module());
+        StackLog.info("%s stopped", name);
     }
 
     @Override
@@ -144,6 +144,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return service.module() + " on " + baseUri();
+        return name + " on " + baseUri();
     }
 }

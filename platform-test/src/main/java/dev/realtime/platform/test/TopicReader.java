@@ -23,6 +23,7 @@ public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+    private final List<TopicPartition> partitions;
 
     private TopicReader(String topic) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -30,7 +31,7 @@ public final class TopicReader implements AutoCloseable {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
-        List<TopicPartition> partitions = awaitPartitions(topic, Duration.ofSeconds(30));
+        partitions = awaitPartitions(topic, Duration.ofSeconds(30));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
     }
@@ -39,11 +40,11 @@ public final class TopicReader implements AutoCloseable {
     private List<TopicPartition> awaitPartitions(String topic, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+            List<TopicPartition> found = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
-            if (!partitions.isEmpty()) {
-                return partitions;
+            if (!found.isEmpty()) {
+                return found;
             }
             if (System.nanoTime() > deadline) {
                 consumer.close();
@@ -78,6 +79,11 @@ public final class TopicReader implements AutoCloseable {
             }
             consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
         }
+    }
+
+    /** The partitions being read: every partition the topic had when the reader opened. */
+    public List<TopicPartition> partitions() {
+        return partitions;
     }
 
     /** Every record read so far, in the order read. */

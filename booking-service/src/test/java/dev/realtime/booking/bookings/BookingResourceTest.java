@@ -1,0 +1,125 @@
+package dev.realtime.booking.bookings;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.realtime.platform.event.EventHeaders;
+import dev.realtime.platform.test.KafkaResource;
+import dev.realtime.platform.test.PostgresResource;
+import dev.realtime.platform.test.TestTokens;
+import dev.realtime.platform.test.TokenResource;
+import dev.realtime.platform.test.TopicReader;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "booking"))
+@WithTestResource(TokenResource.class)
+class BookingResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void createdBookingIsPublishedToItsOwnerAdminsAndItsChannel() throws Exception {
+        String id = given().auth().oauth2(TestTokens.token("alice", "user"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("tourId", "lisbon-food-walk", "startsOn", LocalDate.now().plusDays(3).toString(), "guests", 2))
+                .post("/bookings")
+                .then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("ownerId", equalTo("alice"))
+                .body("status", equalTo("PENDING"))
+                .body("guests", equalTo(2))
+                .extract().path("id");
+
+        try (TopicReader reader = TopicReader.fromBeginning("booking.events")) {
+            ConsumerRecord<String, byte[]> record = reader.await(r -> id.equals(r.key()), Duration.ofSeconds(15));
+            assertEquals("user:alice,role:admin,booking:" + id, TopicReader.header(record, EventHeaders.CHANNELS));
+            assertEquals("booking.created", TopicReader.header(record, EventHeaders.EVENT_TYPE));
+
+            JsonNode event = JSON.readTree(record.value());
+            assertEquals(TopicReader.header(record, EventHeaders.EVENT_ID), event.get("id").asText());
+            assertEquals("booking.created", event.get("type").asText());
+            assertEquals("booking-service", event.get("source").asText());
+            assertEquals(id, event.get("subject").asText());
+            assertEquals("lisbon-food-walk", event.get("data").get("tourId").asText());
+            assertEquals("PENDING", event.get("data").get("status").asText());
+        }
+    }
+
+    @Test
+    void ownerAndAdminsSeeABookingOthersDoNot() {
+        String id = createBooking("carol");
+
+        given().auth().oauth2(TestTokens.token("carol", "user")).get("/bookings/" + id)
+                .then().statusCode(200).body("id", equalTo(id));
+        given().auth().oauth2(TestTokens.token("root", "user", "admin")).get("/bookings/" + id)
+                .then().statusCode(200).body("ownerId", equalTo("carol"));
+        given().auth().oauth2(TestTokens.token("mallory", "user")).get("/bookings/" + id)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
+        given().auth().oauth2(TestTokens.token("carol", "user")).get("/bookings")
+                .then().statusCode(200).body("id", hasItems(id));
+    }
+
+    @Test
+    void invalidBookingIsRejectedWithFieldErrors() {
+        given().auth().oauth2(TestTokens.token("alice", "user"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("tourId", "", "startsOn", LocalDate.now().minusDays(1).toString(), "guests", 0))
+                .post("/bookings")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://realtime.dev/problems/validation"))
+                .body("errors.field", hasItems("tourId", "startsOn", "guests"));
+    }
+
+    @Test
+    void malformedBodyIsAProblem() {
+        given().auth().oauth2(TestTokens.token("alice", "user"))
+                .contentType(ContentType.JSON)
+                .body("{\"tourId\": ")
+                .post("/bookings")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://realtime.dev/problems/malformed-body"));
+    }
+
+    @Test
+    void callsWithoutAValidTokenAreUnauthorized() {
+        given().get("/bookings").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://realtime.dev/problems/unauthorized"));
+        given().auth().oauth2(TestTokens.foreignToken("alice", "user")).get("/bookings").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.expiredToken("alice", "user")).get("/bookings").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    static String createBooking(String owner) {
+        return given().auth().oauth2(TestTokens.token(owner, "user"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("tourId", "porto-wine", "startsOn", LocalDate.now().plusDays(1).toString(), "guests", 1))
+                .post("/bookings")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+}
