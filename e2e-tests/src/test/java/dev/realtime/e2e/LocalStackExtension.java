@@ -2,9 +2,11 @@ package dev.realtime.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -20,6 +22,9 @@ import dev.realtime.stack.StackPorts;
  * whoever investigates a failure), and stopped when JUnit closes its root store at the end of the run.
  */
 public final class LocalStackExtension implements ParameterResolver {
+
+    /** System property: the port of the frontend origin the stack allows (see {@link BrowserIT}). */
+    static final String FRONTEND_PORT = "rt.e2e.frontend-port";
 
     /** Gateway replicas: a client may connect to any of them, so the tests spread their clients over both. */
     static final int GATEWAYS = 2;
@@ -51,6 +56,7 @@ public final class LocalStackExtension implements ParameterResolver {
                         .workDir(newWorkDir())
                         .ports(StackPorts.free(GATEWAYS - 1))
                         .replicas(Service.GATEWAY, GATEWAYS)
+                        .allowOrigins(List.of(frontendOrigin()))
                         .readyTimeout(Duration.ofMinutes(3))
                         .build();
                 stack.start();
@@ -72,6 +78,19 @@ public final class LocalStackExtension implements ParameterResolver {
         public void close() {
             if (running != null) {
                 running.close();
+            }
+        }
+
+        /**
+         * The origin {@link BrowserIT}'s page is served from: a free port, chosen before the stack starts so that
+         * the services grant it CORS, and kept in {@value #FRONTEND_PORT} for the test to bind.
+         */
+        private static String frontendOrigin() {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                System.setProperty(FRONTEND_PORT, Integer.toString(socket.getLocalPort()));
+                return "http://localhost:" + socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port for the test frontend", e);
             }
         }
 

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -45,7 +47,8 @@ public class AuthResource {
     @POST
     @Path("/register")
     @Operation(summary = "Create an account with the role user")
-    @APIResponse(responseCode = "201", description = "The account")
+    @APIResponse(responseCode = "201", description = "The account", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid username, password or display name")
     @APIResponse(responseCode = "409", description = "The username is taken")
     public RestResponse<UserResponse> register(@Valid @NotNull RegisterRequest request) {
@@ -56,7 +59,8 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Operation(summary = "Exchange a username and password for an access token")
-    @APIResponse(responseCode = "200", description = "An RS256 access token")
+    @APIResponse(responseCode = "200", description = "An RS256 access token", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "401", description = "Unknown username or wrong password (not told apart)")
     public TokenResponse login(@Valid @NotNull LoginRequest request) {
         User user = users.authenticate(request.username(), request.password());
@@ -68,7 +72,8 @@ public class AuthResource {
     @Path("/me")
     @Authenticated
     @Operation(summary = "The account of the bearer token")
-    @APIResponse(responseCode = "200", description = "The account")
+    @APIResponse(responseCode = "200", description = "The account", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "404", description = "The account no longer exists")
     public UserResponse me() {

@@ -4,7 +4,7 @@ package dev.realtime.auth.service;
 public final class AccountRules {
 
     /** 3 to 32 letters, digits, '.', '_' or '-'; letters are folded to lower case. */
-    public static final String USERNAME_PATTERN = "[A-Za-z0-9._-]{3,32}";
+    public static final String USERNAME_PATTERN = "^[A-Za-z0-9._-]{3,32}$";
     public static final String USERNAME_MESSAGE = "must be 3 to 32 characters: letters, digits, '.', '_' or '-'";
     public static final int PASSWORD_MIN = 8;
     public static final int PASSWORD_MAX = 128;

@@ -7,13 +7,21 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.realtime.booking.config.BookingConfig;
 import dev.realtime.booking.model.Booking;
@@ -23,6 +31,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/bookings")
 @Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class BookingResource {
 
     private final BookingService bookings;
@@ -41,6 +51,11 @@ public class BookingResource {
 
     /** Books a tour for the caller; the booking starts PENDING and {@code booking.created} is published. */
     @POST
+    @APIResponse(responseCode = "201", description = "Booked; the booking starts PENDING",
+            headers = @Header(name = "Location", description = "the new booking's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BookingResponse.class)))
     public Response create(@Valid @NotNull CreateBookingRequest request) {
         Booking booking = bookings.create(jwt.getSubject(), request.tourId(), request.startsOn(), request.guests());
         return Response.created(URI.create("/bookings/" + booking.id))
@@ -51,12 +66,18 @@ public class BookingResource {
     /** One booking: its owner and admins may read it; to anyone else it does not exist. */
     @GET
     @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The booking", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such booking, or not the caller's")
     public BookingResponse get(@PathParam("id") UUID id) {
         return BookingResponse.of(bookings.get(id, jwt.getSubject(), identity.hasRole(config.adminRole())));
     }
 
     /** The caller's bookings, newest first. */
     @GET
+    @APIResponse(responseCode = "200", description = "The caller's bookings, newest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = BookingResponse.class)))
     public List<BookingResponse> mine() {
         return bookings.listOwnedBy(jwt.getSubject()).stream().map(BookingResponse::of).toList();
     }

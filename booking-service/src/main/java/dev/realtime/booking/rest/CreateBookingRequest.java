@@ -9,9 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What a customer sends to book a tour. */
 public record CreateBookingRequest(
         @NotBlank @Size(max = 64) String tourId,
-        @NotNull @FutureOrPresent LocalDate startsOn,
-        @Min(1) @Max(20) int guests) {
+        @Schema(description = "the tour's day; today or later (UTC)") @NotNull @FutureOrPresent LocalDate startsOn,
+        @NotNull @Min(1) @Max(20) Integer guests) {
 }

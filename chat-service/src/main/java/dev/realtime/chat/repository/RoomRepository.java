@@ -1,6 +1,7 @@
 package dev.realtime.chat.repository;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,5 +16,11 @@ public class RoomRepository implements PanacheRepositoryBase<Room, UUID> {
     public List<Room> listForMember(String userId) {
         return find("select r from Room r where exists (select 1 from RoomMember m where m.roomId = r.id "
                 + "and m.userId = ?1) order by r.createdAt desc", userId).list();
+    }
+
+    /** The room, if this user is a member of it. */
+    public Optional<Room> findForMember(UUID roomId, String userId) {
+        return find("select r from Room r where r.id = ?1 and exists (select 1 from RoomMember m where m.roomId = r.id"
+                + " and m.userId = ?2)", roomId, userId).firstResultOptional();
     }
 }

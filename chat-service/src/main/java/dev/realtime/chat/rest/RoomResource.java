@@ -2,16 +2,26 @@ package dev.realtime.chat.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.realtime.chat.model.Room;
 import dev.realtime.chat.service.RoomService;
@@ -19,6 +29,8 @@ import io.quarkus.security.Authenticated;
 
 @Path("/rooms")
 @Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class RoomResource {
 
     private final RoomService rooms;
@@ -32,6 +44,11 @@ public class RoomResource {
 
     /** Opens a room owned by the caller; {@code room.created} is published. */
     @POST
+    @APIResponse(responseCode = "201", description = "The room; the caller is its owner",
+            headers = @Header(name = "Location", description = "the new room's URL",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomResponse.class)))
     public Response create(@Valid @NotNull CreateRoomRequest request) {
         Room room = rooms.create(jwt.getSubject(), request.name());
         return Response.created(URI.create("/rooms/" + room.id)).entity(RoomResponse.of(room)).build();
@@ -39,7 +56,20 @@ public class RoomResource {
 
     /** The rooms the caller is a member of, newest first. */
     @GET
+    @APIResponse(responseCode = "200", description = "The caller's rooms, newest first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RoomResponse.class)))
     public List<RoomResponse> mine() {
         return rooms.listForMember(jwt.getSubject()).stream().map(RoomResponse::of).toList();
+    }
+
+    /** One room, for its members; to anyone else it does not exist. */
+    @GET
+    @Path("{id}")
+    @APIResponse(responseCode = "200", description = "The room", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoomResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such room, or the caller is not a member")
+    public RoomResponse get(@PathParam("id") UUID id) {
+        return RoomResponse.of(rooms.getForMember(id, jwt.getSubject()));
     }
 }

@@ -2,10 +2,17 @@ package dev.realtime.chat.rest;
 
 import java.time.Instant;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.realtime.chat.model.Room;
 
 /** A room as the REST API shows it. */
-public record RoomResponse(String id, String name, String createdBy, Instant createdAt) {
+@Schema(name = "Room", requiredProperties = { "id", "name", "createdBy", "createdAt" })
+public record RoomResponse(
+        @Schema(format = "uuid") String id,
+        String name,
+        @Schema(description = "the JWT subject of the room's owner") String createdBy,
+        Instant createdAt) {
 
     static RoomResponse of(Room room) {
         return new RoomResponse(room.id.toString(), room.name, room.createdBy, room.createdAt);

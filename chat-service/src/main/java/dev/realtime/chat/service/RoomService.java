@@ -14,6 +14,7 @@ import dev.realtime.chat.model.RoomMember;
 import dev.realtime.chat.repository.RoomMemberRepository;
 import dev.realtime.chat.repository.RoomRepository;
 import dev.realtime.platform.outbox.Outbox;
+import dev.realtime.platform.problem.ProblemException;
 
 /** Rooms and their membership; every change and its event commit together. */
 @ApplicationScoped
@@ -55,5 +56,11 @@ public class RoomService {
     @Transactional
     public List<Room> listForMember(String userId) {
         return rooms.listForMember(userId);
+    }
+
+    /** A room its caller is a member of; to anyone else it does not exist. */
+    @Transactional
+    public Room getForMember(UUID roomId, String userId) {
+        return rooms.findForMember(roomId, userId).orElseThrow(() -> ProblemException.notFound("room " + roomId));
     }
 }

@@ -57,6 +57,12 @@ public final class LocalStack implements AutoCloseable {
      */
     public static final String ADMIN_USERNAME = SmokeClient.DEFAULT_USERNAME;
     public static final String ADMIN_PASSWORD = SmokeClient.DEFAULT_PASSWORD;
+    /**
+     * Origins a frontend in development is served from, granted CORS by every REST service of the stack: the
+     * demo web app (8090) and the usual dev servers (Vite 5173, create-react-app and Next.js 3000).
+     */
+    public static final List<String> DEV_ORIGINS = List.of("http://localhost:8090", "http://localhost:5173",
+            "http://localhost:3000");
     /** The {@code iss} of auth-service's tokens, which every service verifies. */
     public static final String TOKEN_ISSUER = "realtime-auth";
 
@@ -64,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackPorts ports;
     private final Duration readyTimeout;
     private final List<String> serviceJvmOptions;
+    private final List<String> corsOrigins;
     private final Map<Service, Map<String, String>> extraProperties;
     private final boolean clean;
     private final Set<Service> services;
@@ -84,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
         this.ports = builder.ports;
         this.readyTimeout = builder.readyTimeout;
         this.serviceJvmOptions = List.copyOf(builder.serviceJvmOptions);
+        this.corsOrigins = List.copyOf(builder.corsOrigins);
         this.extraProperties = new EnumMap<>(Service.class);
         builder.extraProperties.forEach((service, properties) -> extraProperties.put(service, Map.copyOf(properties)));
         this.clean = builder.clean;
@@ -292,6 +300,11 @@ public final class LocalStack implements AutoCloseable {
         });
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers());
         config.put("mp.jwt.verify.issuer", TOKEN_ISSUER);
+        // read by Quarkus before any application code: the platform's request guard checks targets instead
+        config.put("vertx.disableURIValidation", "true");
+        if (service != Service.GATEWAY) {
+            config.put("quarkus.http.cors.origins", String.join(",", corsOrigins));
+        }
         if (service == Service.AUTH) {
             // auth-service verifies tokens against its own key table, not over HTTP against itself
             config.put("auth.bootstrap-admin.username", ADMIN_USERNAME);
@@ -413,6 +426,7 @@ public final class LocalStack implements AutoCloseable {
         private StackPorts ports = StackPorts.defaults();
         private Duration readyTimeout = Duration.ofMinutes(3);
         private final List<String> serviceJvmOptions = new ArrayList<>(List.of("-Xmx384m"));
+        private final List<String> corsOrigins = new ArrayList<>(DEV_ORIGINS);
         private final Map<Service, Map<String, String>> extraProperties = new EnumMap<>(Service.class);
         private boolean clean;
         private final Set<Service> services = EnumSet.allOf(Service.class);
@@ -470,6 +484,12 @@ public final class LocalStack implements AutoCloseable {
         }
 
         /** Replaces the JVM options of every service ({@code -Xmx384m} by default). */
+        /** Browser origins the REST services grant CORS to, besides {@link LocalStack#DEV_ORIGINS}. */
+        public Builder allowOrigins(List<String> origins) {
+            corsOrigins.addAll(origins);
+            return this;
+        }
+
         public Builder serviceJvmOptions(List<String> options) {
             serviceJvmOptions.clear();
             serviceJvmOptions.addAll(options);
