@@ -6,15 +6,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Arrays;
 import java.util.Deque;
@@ -31,7 +27,7 @@ import dev.realtime.client.SmokeClient;
 /**
  * The whole suite on one machine: an embedded PostgreSQL with a database per service, a Kafka broker process, then
  * auth-service (the others verify tokens with its keys) and the other four services from their packaged jars, each
- * as one replica or several ({@link Builder#replicas(Service, int)}). {@link #close()} stops everything in reverse
+ * as one replica or several ({@link LocalStackBuilder#replicas(Service, int)}). {@link #close()} stops everything in reverse
  * order, child processes included.
  * <p>
  * The command line launcher ({@link LocalStackMain}) and the end-to-end tests both use this class:
@@ -85,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
     private boolean started;
     private boolean closed;
 
-    private LocalStack(Builder builder) {
+    LocalStack(LocalStackBuilder builder) {
         Path root = builder.repoRoot != null ? builder.repoRoot : RepoRoot.locate();
         this.layout = new StackLayout(root, builder.workDir != null ? builder.workDir : StackLayout.defaultWorkDir(root));
         this.ports = builder.ports;
@@ -100,8 +96,8 @@ public final class LocalStack implements AutoCloseable {
         this.marker = MARKER_PROPERTY + "=" + layout.workDir();
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static LocalStackBuilder builder() {
+        return new LocalStackBuilder();
     }
 
     /**
@@ -339,9 +335,7 @@ public final class LocalStack implements AutoCloseable {
             stopLeftovers();
             if (clean) {
                 StackLog.info("Deleting the data and logs of earlier runs in %s", layout.workDir());
-                deleteRecursively(layout.postgresDir().resolve("data"));
-                deleteRecursively(layout.kafkaDir());
-                deleteRecursively(layout.logsDir());
+                layout.deleteDataAndLogs();
             }
             Files.createDirectories(layout.logsDir());
             Files.createDirectories(layout.runDir());
@@ -393,123 +387,6 @@ public final class LocalStack implements AutoCloseable {
         if (!busy.isEmpty()) {
             throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
                     + "; is another stack running? Stop it, or choose other ports");
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    /** How to build a stack; every setting has the command line launcher's default. */
-    public static final class Builder {
-
-        private Path repoRoot;
-        private Path workDir;
-        private StackPorts ports = StackPorts.defaults();
-        private Duration readyTimeout = Duration.ofMinutes(3);
-        private final List<String> serviceJvmOptions = new ArrayList<>(List.of("-Xmx384m"));
-        private final List<String> corsOrigins = new ArrayList<>(DEV_ORIGINS);
-        private final Map<Service, Map<String, String>> extraProperties = new EnumMap<>(Service.class);
-        private boolean clean;
-        private final Set<Service> services = EnumSet.allOf(Service.class);
-        private final Map<Service, Integer> replicaCounts = new EnumMap<>(Service.class);
-
-        private Builder() {
-        }
-
-        /**
-         * Leaves services out, for example one a developer runs in Quarkus dev mode on its contract port against
-         * the stack's PostgreSQL and Kafka.
-         */
-        public Builder without(Collection<Service> left) {
-            services.removeAll(left);
-            return this;
-        }
-
-        /**
-         * How many replicas of a service to run (1 by default): the first on the service's port, the others on
-         * {@link StackPorts#spare() spare ports}.
-         */
-        public Builder replicas(Service service, int count) {
-            if (count < 1) {
-                throw new IllegalArgumentException(service.module() + " needs at least one replica, not " + count);
-            }
-            replicaCounts.put(service, count);
-            return this;
-        }
-
-        /** The source tree holding the packaged services; found by {@link RepoRoot#locate()} by default. */
-        public Builder repoRoot(Path repoRoot) {
-            this.repoRoot = repoRoot;
-            return this;
-        }
-
-        /** Where data, logs and pid files go; {@code .local-stack/} at the repository root by default. */
-        public Builder workDir(Path workDir) {
-            this.workDir = workDir;
-            return this;
-        }
-
-        /** The contract's ports by default; {@link StackPorts#free()} for tests. */
-        public Builder ports(StackPorts ports) {
-            this.ports = Objects.requireNonNull(ports);
-            return this;
-        }
-
-        /** How long Kafka and each service may take to become ready; 3 minutes by default (slow machines). */
-        public Builder readyTimeout(Duration readyTimeout) {
-            if (readyTimeout.isNegative() || readyTimeout.isZero()) {
-                throw new IllegalArgumentException("the ready timeout must be positive");
-            }
-            this.readyTimeout = readyTimeout;
-            return this;
-        }
-
-        /** Replaces the JVM options of every service ({@code -Xmx384m} by default). */
-        /** Browser origins the REST services grant CORS to, besides {@link LocalStack#DEV_ORIGINS}. */
-        public Builder allowOrigins(List<String> origins) {
-            corsOrigins.addAll(origins);
-            return this;
-        }
-
-        public Builder serviceJvmOptions(List<String> options) {
-            serviceJvmOptions.clear();
-            serviceJvmOptions.addAll(options);
-            return this;
-        }
-
-        /** One more configuration property for a service, overriding the stack's own. */
-        public Builder serviceProperty(Service service, String key, String value) {
-            extraProperties.computeIfAbsent(service, s -> new LinkedHashMap<>()).put(key, value);
-            return this;
-        }
-
-        /** Deletes the databases, Kafka's data and the logs of earlier runs before starting. */
-        public Builder clean(boolean clean) {
-            this.clean = clean;
-            return this;
-        }
-
-        public LocalStack build() {
-            return new LocalStack(this);
         }
     }
 }

@@ -122,8 +122,8 @@ public final class LocalStackMain implements Callable<Integer> {
     }
 
     /** The stack the options describe. */
-    LocalStack.Builder builder() {
-        LocalStack.Builder builder = LocalStack.builder()
+    LocalStackBuilder builder() {
+        LocalStackBuilder builder = LocalStack.builder()
                 .clean(clean)
                 .without(without)
                 .readyTimeout(Duration.ofSeconds(readyTimeoutSeconds));

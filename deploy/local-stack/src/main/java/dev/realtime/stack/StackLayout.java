@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
@@ -75,6 +78,35 @@ public record StackLayout(Path repoRoot, Path workDir) {
                     + "; build the launcher first: ./mvnw -pl deploy/local-stack -am package -DskipTests");
         }
         return dir;
+    }
+
+    /** Deletes what earlier runs left: the database's data, the broker's logs, the services' logs. */
+    public void deleteDataAndLogs() throws IOException {
+        deleteRecursively(postgresDir().resolve("data"));
+        deleteRecursively(kafkaDir());
+        deleteRecursively(logsDir());
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private static Optional<Path> libNextToLauncherJar() {

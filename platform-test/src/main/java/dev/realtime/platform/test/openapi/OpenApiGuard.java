@@ -226,12 +226,4 @@ public abstract class OpenApiGuard {
             }
         }
     }
-
-    /** The service's own database, for the "a refused request leaves nothing behind" check. */
-    static RowCounts serviceDatabase() {
-        var config = ConfigProvider.getConfig();
-        return new RowCounts(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-    }
 }
