@@ -7,8 +7,10 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,11 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.realtime.booking.config.BookingConfig;
 import dev.realtime.booking.model.Booking;
 import dev.realtime.booking.service.BookingService;
+import dev.realtime.platform.rest.IdempotencyKeys;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -51,13 +55,18 @@ public class BookingResource {
 
     /** Books a tour for the caller; the booking starts PENDING and {@code booking.created} is published. */
     @POST
-    @APIResponse(responseCode = "201", description = "Booked; the booking starts PENDING",
+    @APIResponse(responseCode = "201", description = "Booked; the booking starts PENDING (or, for a repeated"
+            + " Idempotency-Key, the booking the first call made)",
             headers = @Header(name = "Location", description = "the new booking's URL",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = BookingResponse.class)))
-    public Response create(@Valid @NotNull CreateBookingRequest request) {
-        Booking booking = bookings.create(jwt.getSubject(), request.tourId(), request.startsOn(), request.guests());
+    public Response create(@Valid @NotNull CreateBookingRequest request,
+            @Parameter(description = "makes a retry safe: sent again with the same key, the create answers with the"
+                    + " booking the first call made instead of booking twice (a UUID is the usual key)")
+            @HeaderParam(IdempotencyKeys.HEADER) @Pattern(regexp = IdempotencyKeys.PATTERN) String idempotencyKey) {
+        Booking booking = bookings.create(jwt.getSubject(), request.tourId(), request.startsOn(), request.guests(),
+                idempotencyKey);
         return Response.created(URI.create("/bookings/" + booking.id))
                 .entity(BookingResponse.of(booking))
                 .build();

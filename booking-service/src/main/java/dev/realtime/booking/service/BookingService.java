@@ -3,6 +3,7 @@ package dev.realtime.booking.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import dev.realtime.booking.model.BookingStatus;
 import dev.realtime.booking.repository.BookingRepository;
 import dev.realtime.platform.outbox.Outbox;
 import dev.realtime.platform.problem.ProblemException;
+import dev.realtime.platform.rest.IdempotencyKeys;
 
 /** Bookings and their changes; every change and its event commit together. */
 @ApplicationScoped
@@ -24,19 +26,29 @@ public class BookingService {
     private final BookingRepository bookings;
     private final Outbox outbox;
     private final BookingConfig config;
+    private final IdempotencyKeys idempotency;
 
     @Inject
-    public BookingService(BookingRepository bookings, Outbox outbox, BookingConfig config) {
+    public BookingService(BookingRepository bookings, Outbox outbox, BookingConfig config,
+            IdempotencyKeys idempotency) {
         this.bookings = bookings;
         this.outbox = outbox;
         this.config = config;
+        this.idempotency = idempotency;
     }
 
     @Transactional
-    public Booking create(String ownerId, String tourId, LocalDate startsOn, int guests) {
+    public Booking create(String ownerId, String tourId, LocalDate startsOn, int guests, String idempotencyKey) {
+        IdempotencyKeys.Claim claim = idempotency.claim("booking", ownerId, idempotencyKey);
+        if (claim.keyed()) {
+            Optional<Booking> earlier = bookings.findByIdOptional(claim.resourceId());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Instant now = Instant.now();
         Booking booking = new Booking();
-        booking.id = UUID.randomUUID();
+        booking.id = claim.resourceId();
         booking.ownerId = ownerId;
         booking.tourId = tourId;
         booking.startsOn = startsOn;

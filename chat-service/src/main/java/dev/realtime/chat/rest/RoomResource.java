@@ -7,8 +7,10 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,10 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.realtime.chat.model.Room;
 import dev.realtime.chat.service.RoomService;
+import dev.realtime.platform.rest.IdempotencyKeys;
 import io.quarkus.security.Authenticated;
 
 @Path("/rooms")
@@ -49,8 +53,11 @@ public class RoomResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RoomResponse.class)))
-    public Response create(@Valid @NotNull CreateRoomRequest request) {
-        Room room = rooms.create(jwt.getSubject(), request.name());
+    public Response create(@Valid @NotNull CreateRoomRequest request,
+            @Parameter(description = "makes a retry safe: sent again with the same key, the create answers with the"
+                    + " room the first call made instead of opening another (a UUID is the usual key)")
+            @HeaderParam(IdempotencyKeys.HEADER) @Pattern(regexp = IdempotencyKeys.PATTERN) String idempotencyKey) {
+        Room room = rooms.create(jwt.getSubject(), request.name(), idempotencyKey);
         return Response.created(URI.create("/rooms/" + room.id)).entity(RoomResponse.of(room)).build();
     }
 

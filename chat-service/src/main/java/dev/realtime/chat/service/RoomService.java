@@ -2,6 +2,7 @@ package dev.realtime.chat.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import dev.realtime.chat.repository.RoomMemberRepository;
 import dev.realtime.chat.repository.RoomRepository;
 import dev.realtime.platform.outbox.Outbox;
 import dev.realtime.platform.problem.ProblemException;
+import dev.realtime.platform.rest.IdempotencyKeys;
 
 /** Rooms and their membership; every change and its event commit together. */
 @ApplicationScoped
@@ -23,20 +25,30 @@ public class RoomService {
     private final RoomRepository rooms;
     private final RoomMemberRepository members;
     private final Outbox outbox;
+    private final IdempotencyKeys idempotency;
 
     @Inject
-    public RoomService(RoomRepository rooms, RoomMemberRepository members, Outbox outbox) {
+    public RoomService(RoomRepository rooms, RoomMemberRepository members, Outbox outbox,
+            IdempotencyKeys idempotency) {
         this.rooms = rooms;
         this.members = members;
         this.outbox = outbox;
+        this.idempotency = idempotency;
     }
 
     /** Creates a room whose first member, its owner, is the creator. */
     @Transactional
-    public Room create(String creatorId, String name) {
+    public Room create(String creatorId, String name, String idempotencyKey) {
+        IdempotencyKeys.Claim claim = idempotency.claim("room", creatorId, idempotencyKey);
+        if (claim.keyed()) {
+            Optional<Room> earlier = rooms.findByIdOptional(claim.resourceId());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Instant now = Instant.now();
         Room room = new Room();
-        room.id = UUID.randomUUID();
+        room.id = claim.resourceId();
         room.name = name;
         room.createdBy = creatorId;
         room.createdAt = now;

@@ -15,7 +15,7 @@ public class InboxRepository implements PanacheRepositoryBase<InboxEvent, InboxE
      * had: then the caller must not apply the effect again. A concurrent transaction recording the same event
      * makes this one wait on the primary key until it ends.
      */
-    boolean recordFirstDelivery(String consumer, String eventId, Instant now) {
+    public boolean recordFirstDelivery(String consumer, String eventId, Instant now) {
         int inserted = getEntityManager()
                 .createNativeQuery("insert into inbox_event (consumer, event_id, processed_at) values (:consumer, :id, :now)"
                         + " on conflict do nothing")
