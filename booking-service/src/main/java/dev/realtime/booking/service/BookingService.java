@@ -3,7 +3,6 @@ package dev.realtime.booking.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,16 +38,14 @@ public class BookingService {
 
     @Transactional
     public Booking create(String ownerId, String tourId, LocalDate startsOn, int guests, String idempotencyKey) {
-        IdempotencyKeys.Claim claim = idempotency.claim("booking", ownerId, idempotencyKey);
-        if (claim.keyed()) {
-            Optional<Booking> earlier = bookings.findByIdOptional(claim.resourceId());
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
+        return idempotency.createOnce("booking", ownerId, idempotencyKey, bookings::findByIdOptional,
+                id -> book(id, ownerId, tourId, startsOn, guests));
+    }
+
+    private Booking book(UUID id, String ownerId, String tourId, LocalDate startsOn, int guests) {
         Instant now = Instant.now();
         Booking booking = new Booking();
-        booking.id = claim.resourceId();
+        booking.id = id;
         booking.ownerId = ownerId;
         booking.tourId = tourId;
         booking.startsOn = startsOn;

@@ -2,7 +2,6 @@ package dev.realtime.chat.service;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,16 +38,14 @@ public class RoomService {
     /** Creates a room whose first member, its owner, is the creator. */
     @Transactional
     public Room create(String creatorId, String name, String idempotencyKey) {
-        IdempotencyKeys.Claim claim = idempotency.claim("room", creatorId, idempotencyKey);
-        if (claim.keyed()) {
-            Optional<Room> earlier = rooms.findByIdOptional(claim.resourceId());
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
+        return idempotency.createOnce("room", creatorId, idempotencyKey, rooms::findByIdOptional,
+                id -> open(id, creatorId, name));
+    }
+
+    private Room open(UUID id, String creatorId, String name) {
         Instant now = Instant.now();
         Room room = new Room();
-        room.id = claim.resourceId();
+        room.id = id;
         room.name = name;
         room.createdBy = creatorId;
         room.createdAt = now;

@@ -2,7 +2,9 @@ package dev.realtime.platform.rest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,29 +38,25 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Claims the key for a create by this owner.
+     * Creates a resource once per key of this owner.
      *
-     * @param scope what is created, for example {@code booking}
-     * @param owner who creates it (the JWT subject)
-     * @param key   the request's key, or null: then every call is a first one with a fresh id
-     * @return the id the resource must get; with a key, the caller first looks for a resource of that id (an
-     *         earlier call with the key created it) and answers with it instead of creating
+     * @param scope   what is created, for example {@code booking}
+     * @param owner   who creates it (the JWT subject)
+     * @param key     the request's key, or null: then every call creates, with a fresh id
+     * @param earlier finds the resource of an id, if it exists
+     * @param create  creates the resource with the given id (and publishes its event)
+     * @return the resource the key's first call created, or the one created now
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Claim claim(String scope, String owner, String key) {
+    public <T> T createOnce(String scope, String owner, String key, Function<UUID, Optional<T>> earlier,
+            Function<UUID, T> create) {
         if (key == null) {
-            return new Claim(UUID.randomUUID(), false);
+            return create.apply(UUID.randomUUID());
         }
         UUID id = UUID.nameUUIDFromBytes((scope + '\n' + owner + '\n' + key).getBytes(StandardCharsets.UTF_8));
         // waits for a concurrent create with the same key to end, so that its resource is visible below
         inbox.recordFirstDelivery("idempotency:" + scope, owner + " " + key, Instant.now());
-        return new Claim(id, true);
-    }
-
-    /**
-     * The outcome of {@link #claim}. When {@code keyed}, a resource with {@code resourceId} may exist already: the
-     * key's earlier create made it (even one whose key has since been pruned), and it is the answer.
-     */
-    public record Claim(UUID resourceId, boolean keyed) {
+        // looked up even when the key is new to the inbox: it may have been pruned since its create
+        return earlier.apply(id).orElseGet(() -> create.apply(id));
     }
 }
