@@ -1,5 +1,8 @@
 package dev.realtime.platform.test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,11 +18,18 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.realtime.platform.event.EventHeaders;
+
 /**
  * Reads a topic of the test broker from its beginning, across all its partitions, the way the gateway
  * does (no consumer group). Tests use it to see exactly what a service published.
  */
 public final class TopicReader implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
@@ -89,6 +99,28 @@ public final class TopicReader implements AutoCloseable {
     /** Every record read so far, in the order read. */
     public List<ConsumerRecord<String, byte[]>> seen() {
         return List.copyOf(seen);
+    }
+
+    /**
+     * Checks the record is an envelope of the platform as every service writes it (its {@code id} is the
+     * {@code rt-event-id} header, its type is also the {@code rt-event-type} header, a source, the aggregate as
+     * subject, a time) and returns it, for the caller to check its {@code data}.
+     */
+    public static JsonNode assertEnvelope(ConsumerRecord<String, byte[]> record, String type, String source,
+            String subject) {
+        JsonNode event;
+        try {
+            event = JSON.readTree(record.value());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the record's value is not JSON", e);
+        }
+        assertEquals(type, header(record, EventHeaders.EVENT_TYPE), "rt-event-type header");
+        assertEquals(header(record, EventHeaders.EVENT_ID), event.path("id").asText(), "id = rt-event-id header");
+        assertEquals(type, event.path("type").asText(), "type");
+        assertEquals(source, event.path("source").asText(), "source");
+        assertEquals(subject, event.path("subject").asText(), "subject");
+        assertFalse(event.path("time").asText().isEmpty(), "time");
+        return event;
     }
 
     /** A header's value as text, or null. */
