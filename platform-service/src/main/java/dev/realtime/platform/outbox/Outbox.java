@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.realtime.platform.event.Channels;
 import dev.realtime.platform.event.EventEnvelope;
+import dev.realtime.platform.event.Revocation;
 
 /**
  * Records a domain event in the caller's transaction. The event reaches Kafka only if that transaction
@@ -48,6 +49,17 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, EventEnvelope event, Collection<String> channels) {
+        publish(topic, event, channels, null);
+    }
+
+    /**
+     * Adds an event that also ends access to a channel: the record carries the revocation headers, so every
+     * gateway replica drops those subscriptions when it reaches this event, in the aggregate's event order.
+     *
+     * @param revocation what access ends, or null for none
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(String topic, EventEnvelope event, Collection<String> channels, Revocation revocation) {
         repository.lockAggregate(topic, event.subject());
         OutboxEvent row = new OutboxEvent();
         row.eventId = UUID.fromString(event.id());
@@ -56,6 +68,10 @@ public class Outbox {
         row.eventType = event.type();
         row.channels = Channels.join(channels);
         row.payload = serialise(event);
+        if (revocation != null) {
+            row.revokeChannel = revocation.channel();
+            row.revokeSubjects = revocation.subjectsHeader();
+        }
         row.createdAt = Instant.now();
         repository.persist(row);
         written.fire(OutboxWritten.INSTANCE);

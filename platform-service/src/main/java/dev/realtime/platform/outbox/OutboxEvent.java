@@ -36,6 +36,14 @@ public class OutboxEvent {
     @Column(nullable = false)
     public String payload;
 
+    /** The channel this event revokes (header {@code rt-revoke}), or null. */
+    @Column(name = "revoke_channel")
+    public String revokeChannel;
+
+    /** The subjects that lose {@link #revokeChannel} (header {@code rt-revoke-subjects}); null for all. */
+    @Column(name = "revoke_subjects")
+    public String revokeSubjects;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

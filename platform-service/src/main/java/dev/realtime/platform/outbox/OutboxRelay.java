@@ -189,6 +189,12 @@ public class OutboxRelay {
         headers.add(EventHeaders.CHANNELS, row.channels.getBytes(StandardCharsets.UTF_8));
         headers.add(EventHeaders.EVENT_TYPE, row.eventType.getBytes(StandardCharsets.UTF_8));
         headers.add(EventHeaders.EVENT_ID, row.eventId.toString().getBytes(StandardCharsets.UTF_8));
+        if (row.revokeChannel != null) {
+            headers.add(EventHeaders.REVOKE, row.revokeChannel.getBytes(StandardCharsets.UTF_8));
+            if (row.revokeSubjects != null) {
+                headers.add(EventHeaders.REVOKE_SUBJECTS, row.revokeSubjects.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         return new ProducerRecord<>(row.topic, null, null, row.recordKey,
                 row.payload.getBytes(StandardCharsets.UTF_8), headers);
     }

@@ -2,6 +2,7 @@ package dev.realtime.platform.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import dev.realtime.platform.event.Channels;
 import dev.realtime.platform.event.EventEnvelope;
 import dev.realtime.platform.event.EventHeaders;
+import dev.realtime.platform.event.Revocation;
 import dev.realtime.platform.probe.Await;
 import dev.realtime.platform.test.KafkaResource;
 import dev.realtime.platform.test.PostgresResource;
@@ -104,6 +106,24 @@ class OutboxTest {
     }
 
     @Test
+    void aRevocationTravelsInTheRecordHeaders() {
+        EventEnvelope event = EventEnvelope.of("probe.member-removed", "test", "outbox-revoke", Map.of("n", 5));
+        writer.publishRevoking(event, new Revocation("room:outbox-revoke", List.of("alice", "bob")));
+        EventEnvelope everyone = EventEnvelope.of("probe.room-deleted", "test", "outbox-revoke", Map.of("n", 6));
+        writer.publishRevoking(everyone, new Revocation("room:outbox-revoke", List.of()));
+        try (TopicReader reader = TopicReader.fromBeginning(TOPIC)) {
+            ConsumerRecord<String, byte[]> record = reader.await(
+                    r -> event.id().equals(TopicReader.header(r, EventHeaders.EVENT_ID)), TIMEOUT);
+            assertEquals("room:outbox-revoke", TopicReader.header(record, EventHeaders.REVOKE));
+            assertEquals("alice,bob", TopicReader.header(record, EventHeaders.REVOKE_SUBJECTS));
+            ConsumerRecord<String, byte[]> all = reader.await(
+                    r -> everyone.id().equals(TopicReader.header(r, EventHeaders.EVENT_ID)), TIMEOUT);
+            assertEquals("room:outbox-revoke", TopicReader.header(all, EventHeaders.REVOKE));
+            assertNull(TopicReader.header(all, EventHeaders.REVOKE_SUBJECTS), "no subjects: every subscriber");
+        }
+    }
+
+    @Test
     void publishingOutsideATransactionIsRefused() {
         EventEnvelope event = EventEnvelope.of("probe.probed", "test", "outbox-none", Map.of());
         assertThrows(TransactionalException.class, () -> writer.publishWithoutTransaction(event));
@@ -128,6 +148,11 @@ class OutboxTest {
         void publishThenFail(EventEnvelope event) {
             outbox.publish(TOPIC, event, List.of(Channels.user("probe")));
             throw new IllegalStateException("the change failed after its event was written");
+        }
+
+        @Transactional
+        void publishRevoking(EventEnvelope event, Revocation revocation) {
+            outbox.publish(TOPIC, event, List.of(Channels.user("probe")), revocation);
         }
 
         void publishWithoutTransaction(EventEnvelope event) {

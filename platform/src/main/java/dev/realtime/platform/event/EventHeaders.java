@@ -12,6 +12,10 @@ public final class EventHeaders {
     public static final String EVENT_TYPE = "rt-event-type";
     /** The envelope's {@code id}, for idempotent consumers. */
     public static final String EVENT_ID = "rt-event-id";
+    /** A channel whose subscriptions end with this event (see {@link Revocation}). */
+    public static final String REVOKE = "rt-revoke";
+    /** Comma-separated subjects that lose {@link #REVOKE}; absent for every subscriber. */
+    public static final String REVOKE_SUBJECTS = "rt-revoke-subjects";
 
     private EventHeaders() {
     }
