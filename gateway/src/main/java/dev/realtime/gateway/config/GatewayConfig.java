@@ -6,7 +6,7 @@ import java.util.List;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Configuration of the gateway: what it reads from Kafka and the limits it puts on each connection. */
+/** What the gateway reads from Kafka and how; the limits per connection are {@link LimitsConfig}. */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
@@ -33,19 +33,4 @@ public interface GatewayConfig {
     /** Longest wait between two attempts to reach Kafka. */
     @WithDefault("5s")
     Duration retryMaxBackoff();
-
-    /**
-     * Largest client text frame, in UTF-8 bytes, the gateway reads; a larger one is answered with a
-     * {@code frame-too-large} error frame. Frames above {@code quarkus.websockets-next.server.max-message-size}
-     * never reach the gateway: the server closes the connection with 1009.
-     */
-    @WithDefault("16384")
-    int maxInboundFrameBytes();
-
-    /**
-     * Frames queued for one connection and not yet written to its socket. A client that lets more pile up is
-     * too slow to keep up: its connection is closed with 4001 so that it cannot hold memory or others back.
-     */
-    @WithDefault("1000")
-    int maxPendingFrames();
 }

@@ -10,17 +10,17 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.realtime.gateway.delivery.DeliveryConsumer;
+import dev.realtime.gateway.delivery.DeliveryReader;
 
 /** Ready once the delivery consumer has every partition of the delivery topics assigned and positioned. */
 @Readiness
 @ApplicationScoped
 public class DeliveryReadiness implements HealthCheck {
 
-    private final DeliveryConsumer consumer;
+    private final DeliveryReader consumer;
 
     @Inject
-    public DeliveryReadiness(DeliveryConsumer consumer) {
+    public DeliveryReadiness(DeliveryReader consumer) {
         this.consumer = consumer;
     }
 

@@ -1,69 +1,126 @@
 package dev.realtime.gateway.hub;
 
-import java.util.Set;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.realtime.gateway.session.Session;
+import dev.realtime.platform.event.Channels;
+import io.netty.channel.EventLoop;
+
 /**
- * The connections of this replica and what each is subscribed to: channel to sessions for delivery, connection
- * id to session for the WebSocket callbacks.
- * <p>
- * The delivery thread reads on every record, connections open and close on event-loop threads. Reads take no
- * lock: {@link ConcurrentHashMap} lookups and its weakly consistent iteration never block and never throw while
- * others change the map. A session is visible to delivery from the moment {@link #add} puts it under a channel.
+ * The replica's connections: one {@link LoopHub} per event loop that holds any, and the replica-wide counts
+ * (connections, connections per user, subscriptions per channel kind) that stats and limits read from any thread.
  */
 @ApplicationScoped
 public class Hub {
 
-    private final ConcurrentHashMap<String, Set<Session>> subscribers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+    /** Channel kinds, for the subscription counts. */
+    public static final String[] KINDS = {"user", "role", "broadcast", "room", "booking"};
 
-    /** Registers a session under each of its channels. */
-    public void add(Session session) {
-        sessions.put(session.id(), session);
-        for (String channel : session.channels()) {
-            // compute() is atomic per key, so a concurrent remove() of the last subscriber cannot drop this one
-            subscribers.compute(channel, (name, members) -> {
-                Set<Session> set = members != null ? members : ConcurrentHashMap.newKeySet();
-                set.add(session);
-                return set;
-            });
+    private final Map<EventLoop, LoopHub> byLoop = new ConcurrentHashMap<>();
+    private volatile LoopHub[] loops = new LoopHub[0];
+    private final AtomicInteger connections = new AtomicInteger();
+    private final ConcurrentHashMap<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    private final LongAdder[] subscriptions = new LongAdder[KINDS.length];
+
+    public Hub() {
+        for (int i = 0; i < subscriptions.length; i++) {
+            subscriptions[i] = new LongAdder();
         }
     }
 
-    /** Forgets a connection and unsubscribes it from all its channels; returns its session, or null. */
-    public Session remove(String connectionId) {
-        Session session = sessions.remove(connectionId);
-        if (session == null) {
-            return null;
+    /** The channel index of this event loop, created the first time a connection lives there. */
+    public LoopHub on(EventLoop loop) {
+        LoopHub hub = byLoop.get(loop);
+        return hub != null ? hub : byLoop.computeIfAbsent(loop, this::add);
+    }
+
+    private synchronized LoopHub add(EventLoop loop) {
+        LoopHub hub = new LoopHub(loop, this);
+        LoopHub[] grown = Arrays.copyOf(loops, loops.length + 1);
+        grown[loops.length] = hub;
+        loops = grown;
+        return hub;
+    }
+
+    /** Every loop that has held a connection; the delivery thread gives each one task per batch. */
+    public LoopHub[] loops() {
+        return loops;
+    }
+
+    /**
+     * Counts a connection about to open for this user; false (and nothing counted) if the user already has
+     * {@code max} here.
+     */
+    public boolean reserve(String subject, int max) {
+        AtomicInteger count = perUser.computeIfAbsent(subject, s -> new AtomicInteger());
+        if (count.incrementAndGet() > max) {
+            release(subject);
+            return false;
         }
-        for (String channel : session.channels()) {
-            subscribers.computeIfPresent(channel, (name, members) -> {
-                members.remove(session);
-                return members.isEmpty() ? null : members;
-            });
-        }
-        return session;
+        return true;
     }
 
-    /** The session of an open connection, or null. */
-    public Session session(String connectionId) {
-        return sessions.get(connectionId);
+    /** Returns a reservation; the user's entry goes when their last connection does. */
+    public void release(String subject) {
+        perUser.computeIfPresent(subject, (s, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 
-    /** A live view of the sessions subscribed to a channel, or null if there are none. */
-    public Set<Session> subscribers(String channel) {
-        return subscribers.get(channel);
+    /** Connections of this user on this replica. */
+    public int connectionsOf(String subject) {
+        AtomicInteger count = perUser.get(subject);
+        return count == null ? 0 : count.get();
     }
 
-    /** Open connections registered here. */
+    /** Users with at least one connection here. */
+    public int usersOnline() {
+        return perUser.size();
+    }
+
+    /** Every subject with a connection here, for presence heartbeats. */
+    public Iterable<String> subjects() {
+        return perUser.keySet();
+    }
+
+    void opened(Session session) {
+        connections.incrementAndGet();
+    }
+
+    void closed(Session session) {
+        connections.decrementAndGet();
+    }
+
+    void subscribed(String channel, int delta) {
+        subscriptions[kind(channel)].add(delta);
+    }
+
     public int connectionCount() {
-        return sessions.size();
+        return connections.get();
     }
 
-    /** Channels with at least one subscriber. */
-    public int channelCount() {
-        return subscribers.size();
+    /** Subscriptions of this kind ({@link #KINDS}) on this replica. */
+    public long subscriptions(int kind) {
+        return subscriptions[kind].sum();
+    }
+
+    private static int kind(String channel) {
+        if (channel.startsWith(Channels.USER_PREFIX)) {
+            return 0;
+        }
+        if (channel.startsWith(Channels.ROLE_PREFIX)) {
+            return 1;
+        }
+        if (channel.startsWith(Channels.ROOM_PREFIX)) {
+            return 3;
+        }
+        if (channel.startsWith(Channels.BOOKING_PREFIX)) {
+            return 4;
+        }
+        return 2;
     }
 }

@@ -48,21 +48,28 @@ class MetricsTest {
 
     @Test
     void theConnectionAndChannelGaugesFollowConnectionsOpeningAndClosing() {
-        awaitValue(0, "gateway_channels");
+        awaitValue(0, "gateway_subscriptions", "kind=\"user\"");
         try (GatewaySocket alice = connect(TestNames.unique("alice"), "user")) {
             awaitValue(1, "gateway_connections");
+            awaitValue(1, "gateway_users_online");
             // user:alice, role:user, broadcast
-            awaitValue(3, "gateway_channels");
+            awaitValue(1, "gateway_subscriptions", "kind=\"user\"");
+            awaitValue(1, "gateway_subscriptions", "kind=\"role\"");
+            awaitValue(1, "gateway_subscriptions", "kind=\"broadcast\"");
             try (GatewaySocket bob = connect(TestNames.unique("bob"), "user", "admin")) {
                 awaitValue(2, "gateway_connections");
-                // and user:bob, role:admin
-                awaitValue(5, "gateway_channels");
+                // and user:bob, role:admin, role:user, broadcast
+                awaitValue(2, "gateway_subscriptions", "kind=\"user\"");
+                awaitValue(3, "gateway_subscriptions", "kind=\"role\"");
+                awaitValue(2, "gateway_subscriptions", "kind=\"broadcast\"");
             }
             awaitValue(1, "gateway_connections");
-            awaitValue(3, "gateway_channels");
+            awaitValue(1, "gateway_subscriptions", "kind=\"user\"");
+            awaitValue(1, "gateway_subscriptions", "kind=\"role\"");
         }
         awaitValue(0, "gateway_connections");
-        awaitValue(0, "gateway_channels");
+        awaitValue(0, "gateway_users_online");
+        awaitValue(0, "gateway_subscriptions", "kind=\"role\"");
     }
 
     @Test
@@ -100,20 +107,20 @@ class MetricsTest {
     }
 
     @Test
-    void clientFramesAreCountedAsAcceptedOrRejectedWithTheirAnswers() {
-        double accepted = Metrics.value("gateway_frames_in_total", "result=\"accepted\"");
-        double rejected = Metrics.value("gateway_frames_in_total", "result=\"rejected\"");
+    void clientFramesAreCountedByTypeWithTheirAnswers() {
+        double accepted = Metrics.value("gateway_frames_in_total", "type=\"ping\"");
+        double rejected = Metrics.value("gateway_frames_in_total", "type=\"invalid\"");
         double pongs = Metrics.value("gateway_frames_out_total", "type=\"pong\"");
         double errors = Metrics.value("gateway_frames_out_total", "type=\"error\"");
         try (GatewaySocket client = connect(TestNames.unique("pinger"), "user")) {
             client.send("{\"type\":\"ping\",\"id\":1}");
             client.next("pong");
-            awaitValue(accepted + 1, "gateway_frames_in_total", "result=\"accepted\"");
+            awaitValue(accepted + 1, "gateway_frames_in_total", "type=\"ping\"");
             awaitValue(pongs + 1, "gateway_frames_out_total", "type=\"pong\"");
 
             client.send("not json");
             client.next("error");
-            awaitValue(rejected + 1, "gateway_frames_in_total", "result=\"rejected\"");
+            awaitValue(rejected + 1, "gateway_frames_in_total", "type=\"invalid\"");
             awaitValue(errors + 1, "gateway_frames_out_total", "type=\"error\"");
         }
     }

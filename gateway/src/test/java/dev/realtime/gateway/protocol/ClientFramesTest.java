@@ -52,7 +52,7 @@ class ClientFramesTest {
             assertError(client, "{\"id\":\"x\"}", "bad-frame");
             assertError(client, "{\"type\":7}", "bad-frame");
             assertError(client, "{\"type\":\"ping\",\"id\":{\"nested\":true}}", "bad-frame");
-            JsonNode unknown = assertError(client, "{\"type\":\"subscribe\",\"id\":\"s-1\"}", "unknown-type");
+            JsonNode unknown = assertError(client, "{\"type\":\"teleport\",\"id\":\"s-1\"}", "unknown-type");
             assertEquals("s-1", unknown.path("id").asText(), "the error names the frame it answers");
 
             client.sendBinary(new byte[] { 1, 2, 3 });

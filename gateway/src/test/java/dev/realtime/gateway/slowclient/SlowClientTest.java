@@ -33,7 +33,7 @@ class SlowClientTest {
     public static class FewPendingFrames implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.max-pending-frames", "8");
+            return Map.of("gateway.limits.max-queued-bytes", "1048576");
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.realtime.gateway.ws;
+package dev.realtime.gateway.transport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -23,6 +23,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import dev.realtime.gateway.config.GatewayConfig;
+import dev.realtime.gateway.metrics.GatewayMetrics;
 import dev.realtime.platform.kafka.Backoff;
 import dev.realtime.platform.kafka.KafkaClients;
 import dev.realtime.platform.kafka.KafkaUnavailableException;
@@ -30,24 +31,30 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The one thread that reads the delivery topics and hands every record to the {@link Dispatcher}.
+ * The one thread that reads the delivery topics and hands each poll to the {@link RecordRouter}.
  * <p>
  * Every replica reads every partition of every delivery topic: manual assignment, no consumer group, no
  * committed offsets. It starts at the end of each partition (a later issue adds recovery from a history window),
  * but a partition added while it runs is read from its beginning, since all of it is newer than this replica.
  * <p>
+ * When the event loops fall behind (the router's in-flight bytes pass {@code gateway.limits.max-in-flight-bytes})
+ * it pauses every partition and keeps polling empty until they have drained: overload waits in Kafka.
+ * <p>
  * Kafka being unreachable is never fatal: at start the thread retries with backoff (and readiness stays DOWN),
  * and once running the consumer reconnects by itself and resumes where it was.
  */
 @ApplicationScoped
-public class DeliveryConsumer {
+public class DeliveryReader {
 
-    private static final Logger LOG = Logger.getLogger(DeliveryConsumer.class);
+    private static final Logger LOG = Logger.getLogger(DeliveryReader.class);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaClients kafka;
     private final GatewayConfig config;
-    private final Dispatcher dispatcher;
+    private static final Duration PAUSED_POLL = Duration.ofMillis(5);
+
+    private final RecordRouter router;
+    private final GatewayMetrics metrics;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     private volatile boolean running;
@@ -56,10 +63,11 @@ public class DeliveryConsumer {
     private Thread worker;
 
     @Inject
-    public DeliveryConsumer(KafkaClients kafka, GatewayConfig config, Dispatcher dispatcher) {
+    public DeliveryReader(KafkaClients kafka, GatewayConfig config, RecordRouter router, GatewayMetrics metrics) {
         this.kafka = kafka;
         this.config = config;
-        this.dispatcher = dispatcher;
+        this.router = router;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent event) {
@@ -99,6 +107,7 @@ public class DeliveryConsumer {
         boolean topicsReady = false;
         boolean failing = false;
         long nextPartitionCheck = 0;
+        boolean paused = false;
         try {
             while (running) {
                 try {
@@ -110,15 +119,21 @@ public class DeliveryConsumer {
                         consumer = new KafkaConsumer<>(kafka.assignedConsumerConfig("delivery"));
                     }
                     if (assigned.isEmpty()) {
+                        paused = false;
                         assignFromEnd();
                         nextPartitionCheck = System.nanoTime() + config.partitionCheckInterval().toNanos();
                     } else if (System.nanoTime() - nextPartitionCheck >= 0) {
                         // scheduled before the check, so that a failing check does not repeat on every poll
                         nextPartitionCheck = System.nanoTime() + config.partitionCheckInterval().toNanos();
                         assignNewPartitions();
+                        if (paused) {
+                            consumer.pause(consumer.assignment());
+                        }
                     }
-                    for (ConsumerRecord<String, byte[]> record : consumer.poll(config.pollTimeout())) {
-                        deliver(record);
+                    paused = backpressure(paused);
+                    ConsumerRecords<String, byte[]> records = consumer.poll(paused ? PAUSED_POLL : config.pollTimeout());
+                    if (!records.isEmpty()) {
+                        deliver(records);
                     }
                     if (failing) {
                         LOG.info("Kafka reachable again: delivery resumed");
@@ -206,12 +221,28 @@ public class DeliveryConsumer {
         return partitions;
     }
 
-    private void deliver(ConsumerRecord<String, byte[]> record) {
+    /** Pauses reading while the event loops are behind, resumes once they have caught up; returns the new state. */
+    private boolean backpressure(boolean paused) {
+        if (!paused && router.behind()) {
+            consumer.pause(consumer.assignment());
+            metrics.readingPaused();
+            LOG.debugf("Event loops behind: Kafka reading paused");
+            return true;
+        }
+        if (paused && router.caughtUp()) {
+            consumer.resume(consumer.assignment());
+            LOG.debugf("Event loops caught up: Kafka reading resumed");
+            return false;
+        }
+        return paused;
+    }
+
+    private void deliver(ConsumerRecords<String, byte[]> records) {
         try {
-            dispatcher.dispatch(record);
+            router.route(records);
         } catch (RuntimeException e) {
-            // one record must never stop delivery of the others
-            LOG.errorf(e, "Record %s-%d@%d could not be delivered", record.topic(), record.partition(), record.offset());
+            // one poll must never stop delivery of the next
+            LOG.errorf(e, "%d records could not be delivered", records.count());
         }
     }
 
