@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The project's one client of the gateway's WebSocket (java.net.http), for the gateway's tests, the end-to-end tests
@@ -300,6 +301,43 @@ public final class GatewaySocket implements AutoCloseable {
         }
     }
 
+    /**
+     * The cursor of what this connection has received so far (per topic its epoch and per partition the last
+     * offset), kept from event and position frames; empty until the connection is live. Position frames are
+     * taken in here and never returned by {@link #nextFrame}.
+     */
+    public ObjectNode cursor() {
+        synchronized (collector.cursor) {
+            return collector.cursor.deepCopy();
+        }
+    }
+
+    /**
+     * Waits until the connection is live: the gateway holds a new connection until its first frame (or
+     * {@code gateway.history.resume-wait}) and then sends its cursor; events of the wait are replayed, not lost.
+     */
+    public GatewaySocket awaitLive(Duration timeout) {
+        try {
+            collector.live.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return this;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError(name + ": not live within " + timeout.toMillis() + " ms; frames seen: " + seen, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(name + ": interrupted while waiting to go live", e);
+        }
+    }
+
+    /** Sends a {@code resume} frame with this cursor and these explicit channels. */
+    public void resume(String id, JsonNode cursor, String... channels) {
+        ObjectNode frame = ApiClient.JSON.createObjectNode().put("type", "resume").put("id", id);
+        frame.set("cursor", cursor);
+        for (String channel : channels) {
+            frame.withArray("channels").add(channel);
+        }
+        send(frame.toString());
+    }
+
     /** Closes normally, or drops the connection if the server does not take the close in time. */
     @Override
     public void close() {
@@ -362,17 +400,54 @@ public final class GatewaySocket implements AutoCloseable {
         volatile boolean paused;
         private final StringBuilder partial = new StringBuilder();
 
+        /** The client's cursor, as protocol.md says a client keeps it: guarded by itself. */
+        final ObjectNode cursor = ApiClient.JSON.createObjectNode();
+        /** Done once the connection is live: its first position, resumed or not-recoverable frame. */
+        final CompletableFuture<Void> live = new CompletableFuture<>();
+
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                items.add(partial.toString());
+                String raw = partial.toString();
                 partial.setLength(0);
+                if (!track(raw)) {
+                    items.add(raw);
+                }
             }
             if (!paused) {
                 webSocket.request(1);
             }
             return null;
+        }
+
+        /**
+         * Keeps the cursor: an event moves its partition's offset, a position, resumed or not-recoverable frame
+         * replaces the cursor. Returns true for a position frame, which is bookkeeping only and not queued.
+         */
+        private boolean track(String raw) {
+            JsonNode frame;
+            try {
+                frame = ApiClient.JSON.readTree(raw);
+            } catch (JsonProcessingException e) {
+                return false;
+            }
+            String type = frame.path("type").asText();
+            synchronized (cursor) {
+                if ("event".equals(type)) {
+                    JsonNode topic = cursor.path(frame.path("topic").asText());
+                    if (topic.isObject()) {
+                        ((ObjectNode) topic).with("offsets").put(frame.path("partition").asText(),
+                                frame.path("offset").asLong());
+                    }
+                } else if (frame.path("cursor").isObject()
+                        && ("position".equals(type) || "resumed".equals(type) || "not-recoverable".equals(type))) {
+                    cursor.removeAll();
+                    cursor.setAll((ObjectNode) frame.path("cursor"));
+                    live.complete(null);
+                }
+            }
+            return "position".equals(type);
         }
 
         @Override

@@ -1,20 +1,25 @@
 package dev.realtime.gateway.delivery;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -23,6 +28,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 import dev.realtime.gateway.config.GatewayConfig;
+import dev.realtime.gateway.config.HistoryConfig;
+import dev.realtime.gateway.history.HistoryWindow;
 import dev.realtime.gateway.metrics.GatewayMetrics;
 import dev.realtime.platform.kafka.Backoff;
 import dev.realtime.platform.kafka.KafkaClients;
@@ -34,7 +41,7 @@ import io.quarkus.runtime.StartupEvent;
  * The one thread that reads the delivery topics and hands each poll to the {@link RecordRouter}.
  * <p>
  * Every replica reads every partition of every delivery topic: manual assignment, no consumer group, no
- * committed offsets. It starts at the end of each partition (a later issue adds recovery from a history window),
+ * committed offsets. It starts {@code gateway.history.max-age} back in each partition, to rebuild the history window,
  * but a partition added while it runs is read from its beginning, since all of it is newer than this replica.
  * <p>
  * When the event loops fall behind (the router's in-flight bytes pass {@code gateway.limits.max-in-flight-bytes})
@@ -55,6 +62,9 @@ public class DeliveryReader {
 
     private final RecordRouter router;
     private final GatewayMetrics metrics;
+    private final HistoryConfig history;
+    /** End offsets at assignment; null once the window is warm. Delivery thread only. */
+    private Map<TopicPartition, Long> warmUntil;
     private final CountDownLatch stopping = new CountDownLatch(1);
 
     private volatile boolean running;
@@ -63,11 +73,13 @@ public class DeliveryReader {
     private Thread worker;
 
     @Inject
-    public DeliveryReader(KafkaClients kafka, GatewayConfig config, RecordRouter router, GatewayMetrics metrics) {
+    public DeliveryReader(KafkaClients kafka, GatewayConfig config, RecordRouter router, GatewayMetrics metrics,
+            HistoryConfig history) {
         this.kafka = kafka;
         this.config = config;
         this.router = router;
         this.metrics = metrics;
+        this.history = history;
     }
 
     void start(@Observes StartupEvent event) {
@@ -93,9 +105,9 @@ public class DeliveryReader {
         }
     }
 
-    /** Whether every partition of the delivery topics is assigned and positioned. */
+    /** Whether every partition of the delivery topics is assigned and the history window is warm. */
     public boolean isReady() {
-        return !assigned.isEmpty();
+        return !assigned.isEmpty() && !router.warming();
     }
 
     /** The partitions being read; empty until the first assignment. */
@@ -117,10 +129,13 @@ public class DeliveryReader {
                     }
                     if (consumer == null) {
                         consumer = new KafkaConsumer<>(kafka.assignedConsumerConfig("delivery"));
+                        Consumer<String, byte[]> current = consumer;
+                        // a connection going live is served between two polls: end the current wait for it
+                        router.wakeup(current::wakeup);
                     }
                     if (assigned.isEmpty()) {
                         paused = false;
-                        assignFromEnd();
+                        assignWithWindow();
                         nextPartitionCheck = System.nanoTime() + config.partitionCheckInterval().toNanos();
                     } else if (System.nanoTime() - nextPartitionCheck >= 0) {
                         // scheduled before the check, so that a failing check does not repeat on every poll
@@ -135,13 +150,15 @@ public class DeliveryReader {
                     if (!records.isEmpty()) {
                         deliver(records);
                     }
+                    checkWarm();
+                    router.betweenPolls();
                     if (failing) {
                         LOG.info("Kafka reachable again: delivery resumed");
                         failing = false;
                     }
                     backoff.reset();
                 } catch (WakeupException | InterruptException e) {
-                    // stop() woke the consumer: the loop condition ends the thread
+                    // stop() woke the consumer (the loop condition ends the thread), or a connection going live did
                 } catch (KafkaUnavailableException | RetriableException e) {
                     if (!running) {
                         return;
@@ -172,15 +189,64 @@ public class DeliveryReader {
         }
     }
 
-    /** Assigns every partition and pins its position at its current end, before readiness reports UP. */
-    private void assignFromEnd() {
+    /**
+     * Assigns every partition and positions each where the history window should begin: the first offset at or
+     * after {@code gateway.history.max-age} ago (the end if nothing is that recent). Until the reader has reached
+     * the partitions' ends as they were now, the window is warming: records are kept, not delivered, and
+     * readiness stays DOWN.
+     */
+    private void assignWithWindow() {
         Set<TopicPartition> partitions = currentPartitions(true);
+        epochs(partitions);
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        // seekToEnd is lazy: resolve it now, or records written between "ready" and the first poll would be skipped
-        partitions.forEach(partition -> consumer.position(partition, METADATA_TIMEOUT));
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, METADATA_TIMEOUT);
+        long since = System.currentTimeMillis() - history.maxAge().toMillis();
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(partition -> times.put(partition, since));
+        Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(times, METADATA_TIMEOUT);
+        HistoryWindow window = router.window();
+        for (TopicPartition partition : partitions) {
+            OffsetAndTimestamp start = starts.get(partition);
+            long from = start != null ? start.offset() : ends.get(partition);
+            consumer.seek(partition, from);
+            window.start(partition, from);
+        }
+        warmUntil = ends;
+        router.warming(true);
         assigned = Set.copyOf(partitions);
-        LOG.infof("Delivering from %d partitions of %s, starting at their end", partitions.size(), config.topics());
+        LOG.infof("Delivering from %d partitions of %s, history window rebuilt from %s", partitions.size(),
+                config.topics(), java.time.Instant.ofEpochMilli(since));
+    }
+
+    /** The topic ids: a cursor of another epoch (a recreated topic) is never applied. */
+    private void epochs(Set<TopicPartition> partitions) {
+        Set<String> topics = new HashSet<>();
+        partitions.forEach(partition -> topics.add(partition.topic()));
+        try (Admin admin = Admin.create(kafka.adminConfig("gateway-epochs"))) {
+            Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
+                    .get(METADATA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            descriptions.forEach((topic, description) -> router.window().epoch(topic, description.topicId().toString()));
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new KafkaUnavailableException("cannot describe the delivery topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException(e);
+        }
+    }
+
+    /** Ends the warm-up once every partition has been read up to where it ended at assignment. */
+    private void checkWarm() {
+        if (warmUntil == null) {
+            return;
+        }
+        for (Map.Entry<TopicPartition, Long> end : warmUntil.entrySet()) {
+            if (consumer.position(end.getKey(), METADATA_TIMEOUT) < end.getValue()) {
+                return;
+            }
+        }
+        warmUntil = null;
+        router.warming(false);
+        LOG.infof("History window warm: %d records, %d bytes", router.window().records(), router.window().bytes());
     }
 
     /** Adds partitions created since the last check, read from their beginning. */
@@ -195,6 +261,8 @@ public class DeliveryReader {
         // assign() keeps the positions of the partitions it already had; the beginning of a new one does not move
         consumer.assign(all);
         consumer.seekToBeginning(added);
+        epochs(added);
+        added.forEach(partition -> router.window().start(partition, 0));
         assigned = Set.copyOf(all);
         LOG.infof("Delivering from %d new partitions %s, starting at their beginning", added.size(), added);
     }

@@ -48,13 +48,25 @@ public final class LoopHub {
         return sessions.values();
     }
 
-    /** Registers a session with the channels it already has. */
-    public void open(Session session) {
+    /** Registers a new session, still held: it receives nothing until {@link #goLive}. */
+    public void register(Session session) {
         sessions.put(session.connection(), session);
+        hub.opened(session);
+    }
+
+    /** Indexes a registered session under all its channels: from now on the batches reach it. */
+    public void goLive(Session session) {
+        if (session.isLive() || !sessions.containsKey(session.connection())) {
+            return;
+        }
+        session.markLive();
         for (String channel : session.channels()) {
             index(session, channel);
         }
-        hub.opened(session);
+    }
+
+    public boolean isRegistered(Session session) {
+        return sessions.containsKey(session.connection());
     }
 
     /** Forgets a session and all its subscriptions; returns false if it was not here. */
@@ -62,8 +74,10 @@ public final class LoopHub {
         if (sessions.remove(session.connection()) == null) {
             return false;
         }
-        for (String channel : session.channels()) {
-            unindex(session, channel);
+        if (session.isLive()) {
+            for (String channel : session.channels()) {
+                unindex(session, channel);
+            }
         }
         hub.closed(session);
         return true;
@@ -74,7 +88,7 @@ public final class LoopHub {
             return;
         }
         session.addChannel(channel);
-        if (sessions.containsKey(session.connection())) {
+        if (session.isLive()) {
             index(session, channel);
         }
     }
@@ -84,7 +98,7 @@ public final class LoopHub {
             return false;
         }
         session.removeChannel(channel);
-        if (sessions.containsKey(session.connection())) {
+        if (session.isLive()) {
             unindex(session, channel);
         }
         return true;
@@ -92,6 +106,9 @@ public final class LoopHub {
 
     /** Re-indexes a session whose automatic channels changed (a refreshed token). */
     public void reindex(Session session, List<String> dropped) {
+        if (!session.isLive()) {
+            return;
+        }
         for (String channel : dropped) {
             unindex(session, channel);
         }

@@ -110,6 +110,18 @@ public class GatewayMetrics {
                 .register(registry);
     }
 
+    /** Exports the bytes the history window holds. */
+    public void history(LongSupplier bytes) {
+        Gauge.builder("gateway.history.bytes", bytes, LongSupplier::getAsLong)
+                .description("Bytes of frames in the history window")
+                .register(registry);
+    }
+
+    /** Frames of one type written in one go (a position frame to every live connection of a loop). */
+    public void framesOut(FrameType type, int frames) {
+        framesOut[type.ordinal()].add(frames);
+    }
+
     /** Event frames written by one loop for one batch. */
     public void delivered(int frames) {
         if (frames > 0) {

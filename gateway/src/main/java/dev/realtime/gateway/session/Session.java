@@ -44,6 +44,14 @@ public final class Session {
     /** When the token expires, in milliseconds since the epoch; 0 for never. */
     private volatile long expiresAtMillis;
 
+    /** Held: open, not yet receiving; going live: a replay is on its way; live: indexed for deliveries. */
+    private static final int HELD = 0;
+    private static final int GOING_LIVE = 1;
+    private static final int LIVE = 2;
+    private int phase = HELD;
+    /** The router's record sequence when the connection opened: what it missed while held is after it. */
+    private long heldSince;
+
     /** Sequence of the last record written here: a record matching several channels is written once. */
     private long lastRecord = -1;
     /** The batch that last touched this session, so that it is flushed once per batch. */
@@ -102,6 +110,38 @@ public final class Session {
 
     public void status(String newStatus) {
         this.status = newStatus;
+    }
+
+    // --- going live (loop thread) ---
+
+    public void heldSince(long sequence) {
+        this.heldSince = sequence;
+    }
+
+    public long heldSince() {
+        return heldSince;
+    }
+
+    /** Whether the connection is still held (no replay asked for yet); if so it is marked as going live. */
+    public boolean startGoingLive() {
+        if (phase != HELD) {
+            return false;
+        }
+        phase = GOING_LIVE;
+        return true;
+    }
+
+    public boolean isHeld() {
+        return phase == HELD;
+    }
+
+    public boolean isLive() {
+        return phase == LIVE;
+    }
+
+    /** For the channel index only ({@code LoopHub#goLive}). */
+    public void markLive() {
+        phase = LIVE;
     }
 
     // --- subscriptions (loop thread) ---

@@ -1,6 +1,7 @@
 package dev.realtime.gateway.transport;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -12,7 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.realtime.gateway.command.Commands;
 import dev.realtime.gateway.command.Replies;
+import dev.realtime.gateway.command.ResumeCommand;
+import dev.realtime.gateway.config.HistoryConfig;
 import dev.realtime.gateway.config.LimitsConfig;
+import dev.realtime.gateway.delivery.RecordRouter;
 import dev.realtime.gateway.hub.Hub;
 import dev.realtime.gateway.metrics.GatewayMetrics;
 import dev.realtime.gateway.protocol.ClientFrame;
@@ -54,10 +58,13 @@ public class GatewayEndpoint {
     private final SecurityIdentity identity;
     private final FrameReader reader;
     private final List<SessionListener> listeners;
+    private final RecordRouter router;
+    private final long resumeWaitMillis;
 
     @Inject
     public GatewayEndpoint(Hub hub, Commands commands, Replies replies, GatewayMetrics metrics, LimitsConfig limits,
-            SecurityIdentity identity, ObjectMapper mapper, Instance<SessionListener> listeners) {
+            SecurityIdentity identity, ObjectMapper mapper, Instance<SessionListener> listeners, RecordRouter router,
+            HistoryConfig history) {
         this.hub = hub;
         this.commands = commands;
         this.replies = replies;
@@ -66,6 +73,8 @@ public class GatewayEndpoint {
         this.identity = identity;
         this.reader = new FrameReader(mapper, limits.maxFrameBytes());
         this.listeners = listeners.stream().toList();
+        this.router = router;
+        this.resumeWaitMillis = history.resumeWait().toMillis();
     }
 
     @OnOpen
@@ -92,8 +101,11 @@ public class GatewayEndpoint {
         session.write(replies.frames().welcome(connection.id(), subject, session.channels()));
         session.flush();
         metrics.frameOut(FrameType.WELCOME);
+        session.heldSince(router.routedSequence());
         connection.userData().put(SESSION, session);
-        hub.on(channel.eventLoop()).open(session);
+        hub.on(channel.eventLoop()).register(session);
+        // held until its first frame (a resume, or anything else) or until the wait is over, then live
+        channel.eventLoop().schedule(() -> goLive(session), resumeWaitMillis, TimeUnit.MILLISECONDS);
         listeners.forEach(listener -> listener.opened(session));
         LOG.debugf("Opened connection %s of %s with channels %s", connection.id(), subject, session.channels());
     }
@@ -116,7 +128,16 @@ public class GatewayEndpoint {
             replies.error(session, e.id(), e.code(), e.getMessage());
             return;
         }
+        if (!ResumeCommand.TYPE.equals(frame.type())) {
+            goLive(session);
+        }
         commands.dispatch(session, frame);
+    }
+
+    private void goLive(Session session) {
+        if (!session.isClosing() && session.startGoingLive()) {
+            router.goLive(session);
+        }
     }
 
     @OnBinaryMessage

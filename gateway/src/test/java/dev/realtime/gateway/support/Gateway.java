@@ -41,8 +41,16 @@ public final class Gateway {
         throw new AssertionError("readiness has no kafka-delivery check: " + health);
     }
 
-    /** A connection of this user, with a valid token in the Authorization header, past its welcome frame. */
+    /** A connection of this user, with a valid token in the Authorization header, past its welcome frame, live. */
     public static GatewaySocket connect(URI ws, String subject, String... roles) {
+        GatewaySocket client = GatewaySocket.connectWithHeader(ws, subject, TestTokens.token(subject, roles));
+        client.awaitWelcome();
+        client.awaitLive(READY_TIMEOUT);
+        return client;
+    }
+
+    /** A connection past its welcome frame, still held: its first frame decides how it goes live. */
+    public static GatewaySocket connectHeld(URI ws, String subject, String... roles) {
         GatewaySocket client = GatewaySocket.connectWithHeader(ws, subject, TestTokens.token(subject, roles));
         client.awaitWelcome();
         return client;
