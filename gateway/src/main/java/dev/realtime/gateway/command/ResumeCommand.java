@@ -55,7 +55,7 @@ public class ResumeCommand implements Command {
 
     @Override
     public String type() {
-        return TYPE;
+        return "resume";
     }
 
     @Override
