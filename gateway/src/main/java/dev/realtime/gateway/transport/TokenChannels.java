@@ -12,7 +12,7 @@ import dev.realtime.platform.event.Channels;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** What a verified token gives a connection: its subject and its automatic channels. */
-final class TokenChannels {
+public final class TokenChannels {
 
     private static final Logger LOG = Logger.getLogger(TokenChannels.class);
 
@@ -20,7 +20,7 @@ final class TokenChannels {
     }
 
     /** The token's {@code sub} if it can name a channel, otherwise null. */
-    static String subject(SecurityIdentity identity) {
+    public static String subject(SecurityIdentity identity) {
         if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
             return null;
         }
@@ -40,7 +40,7 @@ final class TokenChannels {
     }
 
     /** user:{sub}, role:{r} for each group, broadcast; a role that cannot be a channel name is left out. */
-    static List<String> automatic(String subject, Set<String> roles) {
+    public static List<String> automatic(String subject, Set<String> roles) {
         List<String> channels = new ArrayList<>(roles.size() + 2);
         channels.add(Channels.user(subject));
         for (String role : new TreeSet<>(roles)) {
