@@ -328,6 +328,20 @@ public final class GatewaySocket implements AutoCloseable {
         }
     }
 
+    /**
+     * The frames that have arrived and not been read yet, without waiting; after {@link #close()} these are the
+     * last the connection got, and {@link #cursor()} covers exactly them and those read before.
+     */
+    public synchronized List<JsonNode> arrivedFrames() {
+        List<JsonNode> frames = new ArrayList<>();
+        for (Object item; (item = collector.items.peek()) instanceof String;) {
+            collector.items.poll();
+            seen.add((String) item);
+            frames.add(parse((String) item));
+        }
+        return frames;
+    }
+
     /** Sends a {@code resume} frame with this cursor and these explicit channels. */
     public void resume(String id, JsonNode cursor, String... channels) {
         ObjectNode frame = ApiClient.JSON.createObjectNode().put("type", "resume").put("id", id);

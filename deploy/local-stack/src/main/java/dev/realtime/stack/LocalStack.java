@@ -300,6 +300,10 @@ public final class LocalStack implements AutoCloseable {
         config.put("vertx.disableURIValidation", "true");
         if (service != Service.GATEWAY) {
             config.put("quarkus.http.cors.origins", String.join(",", corsOrigins));
+        } else {
+            // the owning services' access checks for room: and booking: subscriptions
+            config.put("quarkus.rest-client.chat-access.url", baseUri(Service.CHAT).toString());
+            config.put("quarkus.rest-client.booking-access.url", baseUri(Service.BOOKING).toString());
         }
         if (service == Service.AUTH) {
             // auth-service verifies tokens against its own key table, not over HTTP against itself

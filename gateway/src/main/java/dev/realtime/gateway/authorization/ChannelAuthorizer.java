@@ -13,13 +13,16 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.realtime.platform.event.Channels;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The channel rules of design.md: {@code user:} only one's own, {@code role:} only a role the token holds,
  * {@code broadcast} everyone; {@code room:} as chat-service says, {@code booking:} as booking-service says, each
- * asked over REST with the user's own token and cached ({@link AccessCache}).
+ * asked over REST with the user's own token and cached ({@link AccessCache}). Created at start, so that the REST
+ * clients are built then and not on an event loop at the first subscribe.
  */
+@Startup
 @ApplicationScoped
 public class ChannelAuthorizer implements SubscriptionAuthorizer {
 

@@ -107,6 +107,8 @@ public class GatewayMetrics {
     public void inFlight(LongSupplier bytes) {
         Gauge.builder("gateway.delivery.in-flight.bytes", bytes, LongSupplier::getAsLong)
                 .description("Bytes of records handed to the event loops and not yet written")
+                // the supplier is a lambda nobody else holds: a weak reference would be collected (NaN)
+                .strongReference(true)
                 .register(registry);
     }
 
@@ -114,6 +116,7 @@ public class GatewayMetrics {
     public void history(LongSupplier bytes) {
         Gauge.builder("gateway.history.bytes", bytes, LongSupplier::getAsLong)
                 .description("Bytes of frames in the history window")
+                .strongReference(true)
                 .register(registry);
     }
 
