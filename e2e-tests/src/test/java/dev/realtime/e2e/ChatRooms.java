@@ -44,6 +44,14 @@ final class ChatRooms {
         return room;
     }
 
+    /** A connection of the user to a gateway replica (from 1), past its welcome, subscribed to the room. */
+    GatewaySocket connectTo(String room, Suite.User user, int replica) {
+        GatewaySocket socket = suite.connect(user, replica);
+        suite.welcome(socket, user);
+        subscribe(socket, room);
+        return socket;
+    }
+
     /** Subscribes to {@code room:{id}} and waits for the ack, skipping the ephemeral frames before it. */
     static void subscribe(GatewaySocket socket, String room) {
         String id = "sub-" + room;

@@ -36,14 +36,11 @@ class GatewayReplicaKilledIT {
         Suite suite = new Suite(stack);
         Suite.User alice = suite.register("alice");
         Suite.User bob = suite.register("bob");
-        String room = new ChatRooms(suite).roomOf(alice, bob);
+        ChatRooms rooms = new ChatRooms(suite);
+        String room = rooms.roomOf(alice, bob);
 
-        try (GatewaySocket aliceOnFirst = suite.connect(alice, 1);
-                GatewaySocket bobOnSecond = suite.connect(bob, 2)) {
-            suite.welcome(aliceOnFirst, alice);
-            suite.welcome(bobOnSecond, bob);
-            ChatRooms.subscribe(aliceOnFirst, room);
-            ChatRooms.subscribe(bobOnSecond, room);
+        try (GatewaySocket aliceOnFirst = rooms.connectTo(room, alice, 1);
+                GatewaySocket bobOnSecond = rooms.connectTo(room, bob, 2)) {
             aliceOnFirst.awaitFrame(frame -> ChatRooms.is(frame, "presence-changed", room, bob.id())
                     && "online".equals(frame.path("status").asText()), Duration.ofSeconds(10), "bob online");
 

@@ -93,6 +93,7 @@ public class SignalsReader {
     }
 
     private void run(Backoff backoff) {
+        boolean failing = false;
         try {
             while (running) {
                 try {
@@ -104,6 +105,10 @@ public class SignalsReader {
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(gateway.pollTimeout())) {
                         take(record);
                     }
+                    if (failing) {
+                        LOG.infof("Reading %s again", Topics.GATEWAY_SIGNALS);
+                        failing = false;
+                    }
                     backoff.reset();
                 } catch (WakeupException | InterruptException e) {
                     // stop() woke the consumer: the loop condition ends the thread
@@ -111,7 +116,13 @@ public class SignalsReader {
                     if (!running) {
                         return;
                     }
-                    LOG.warnf("Reading %s failed, retrying: %s", Topics.GATEWAY_SIGNALS, e.toString());
+                    if (!failing) {
+                        LOG.warnf("Reading %s failed, retrying until Kafka answers: %s", Topics.GATEWAY_SIGNALS,
+                                e.toString());
+                        failing = true;
+                    } else {
+                        LOG.debugf("Reading %s failed again: %s", Topics.GATEWAY_SIGNALS, e.toString());
+                    }
                     close();
                     if (!pause(backoff.next())) {
                         return;
