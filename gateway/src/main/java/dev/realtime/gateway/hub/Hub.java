@@ -27,6 +27,7 @@ public class Hub {
     private final AtomicInteger connections = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
     private final LongAdder[] subscriptions = new LongAdder[KINDS.length];
+    private volatile SubscriptionListener listener;
 
     public Hub() {
         for (int i = 0; i < subscriptions.length; i++) {
@@ -95,8 +96,21 @@ public class Hub {
         connections.decrementAndGet();
     }
 
-    void subscribed(String channel, int delta) {
+    /** Sets the one listener told of room subscriptions starting and ending (presence). */
+    public void listen(SubscriptionListener newListener) {
+        this.listener = newListener;
+    }
+
+    void subscribed(Session session, String channel, int delta) {
         subscriptions[kind(channel)].add(delta);
+        SubscriptionListener current = listener;
+        if (current != null && channel.startsWith(Channels.ROOM_PREFIX)) {
+            if (delta > 0) {
+                current.subscribed(session, channel);
+            } else {
+                current.unsubscribed(session, channel);
+            }
+        }
     }
 
     public int connectionCount() {

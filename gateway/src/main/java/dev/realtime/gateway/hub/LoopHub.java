@@ -122,7 +122,7 @@ public final class LoopHub {
 
     private void index(Session session, String channel) {
         subscribers.computeIfAbsent(channel, name -> new ArrayList<>(4)).add(session);
-        hub.subscribed(channel, 1);
+        hub.subscribed(session, channel, 1);
     }
 
     private void unindex(Session session, String channel) {
@@ -141,7 +141,7 @@ public final class LoopHub {
         if (list.isEmpty()) {
             subscribers.remove(channel);
         }
-        hub.subscribed(channel, -1);
+        hub.subscribed(session, channel, -1);
     }
 
     public int sessionCount() {

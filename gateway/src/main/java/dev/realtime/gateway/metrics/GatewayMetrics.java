@@ -144,6 +144,13 @@ public class GatewayMetrics {
         framesOut[type.ordinal()].increment();
     }
 
+    /** Frames of one type written by one task to several connections. */
+    public void framesOut(FrameType type, int count) {
+        if (count > 0) {
+            framesOut[type.ordinal()].add(count);
+        }
+    }
+
     /** Client frame types counted apart: every command's, and the refusals before any command. */
     public static final String[] REFUSED = {"invalid", "unknown", "rate-limited"};
 

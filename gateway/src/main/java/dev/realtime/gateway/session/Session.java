@@ -61,8 +61,9 @@ public final class Session {
     private double tokens = -1;
     private long refilledAtNanos;
     private int strikes;
-    /** When the last typing frame was accepted, for the debounce. Loop thread only. */
+    /** When the last typing frame was accepted, and for which room, for the debounce. Loop thread only. */
     private long typingAtNanos;
+    private String typingRoom;
     /** The user's presence status as this connection set it. */
     private volatile String status = "online";
 
@@ -236,12 +237,16 @@ public final class Session {
         return ++strikes >= floodStrikes ? 2 : 1;
     }
 
-    /** Whether a typing frame now is past the debounce interval since the last accepted one. */
-    public boolean typingAllowed(long nowNanos, long debounceNanos) {
-        if (typingAtNanos != 0 && nowNanos - typingAtNanos < debounceNanos) {
+    /**
+     * Whether a typing frame for this room now is past the debounce interval since the last accepted one; a frame
+     * for another room than the last one always is.
+     */
+    public boolean typingAllowed(String room, long nowNanos, long debounceNanos) {
+        if (typingAtNanos != 0 && room.equals(typingRoom) && nowNanos - typingAtNanos < debounceNanos) {
             return false;
         }
         typingAtNanos = nowNanos;
+        typingRoom = room;
         return true;
     }
 
