@@ -120,11 +120,6 @@ public class GatewayMetrics {
                 .register(registry);
     }
 
-    /** Frames of one type written in one go (a position frame to every live connection of a loop). */
-    public void framesOut(FrameType type, int frames) {
-        framesOut[type.ordinal()].add(frames);
-    }
-
     /** Event frames written by one loop for one batch. */
     public void delivered(int frames) {
         if (frames > 0) {
