@@ -6,12 +6,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -116,9 +114,8 @@ public class BookingResource {
     @APIResponse(responseCode = "200", description = "The caller's bookings, newest first", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingPage.class)))
     public BookingPage mine(@QueryParam("tourId") UUID tourId, @QueryParam("status") BookingStatus status,
-            @Parameter(description = "from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return BookingPage.of(bookings.list(jwt.getSubject(), tourId, status, page, size));
+            @Valid @BeanParam PageParams paging) {
+        return BookingPage.of(bookings.list(jwt.getSubject(), tourId, status, paging.page, paging.size));
     }
 
     /** Every customer's bookings, newest first: admins only. */
@@ -128,12 +125,11 @@ public class BookingResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BookingPage.class)))
     @APIResponse(responseCode = "403", description = "The caller is no admin")
     public BookingPage all(@QueryParam("tourId") UUID tourId, @QueryParam("status") BookingStatus status,
-            @Parameter(description = "from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @Valid @BeanParam PageParams paging) {
         if (!caller().admin()) {
             throw ProblemException.forbidden("only an admin may list every booking");
         }
-        return BookingPage.of(bookings.list(null, tourId, status, page, size));
+        return BookingPage.of(bookings.list(null, tourId, status, paging.page, paging.size));
     }
 
     /**

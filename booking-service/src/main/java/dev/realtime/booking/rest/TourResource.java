@@ -7,13 +7,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -86,9 +84,8 @@ public class TourResource {
             @Parameter(description = "text the name or description contains, any case")
             @QueryParam("q") @Size(max = 200) @Pattern(regexp = "^[^\\p{Cntrl}]*$") String text,
             @QueryParam("status") TourStatus status,
-            @Parameter(description = "from 0") @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        PageOf<Tour> found = tours.list(text, status, page, size);
+            @Valid @BeanParam PageParams paging) {
+        PageOf<Tour> found = tours.list(text, status, paging.page, paging.size);
         Map<UUID, Long> left = tours.seatsLeft(found.items());
         List<TourResponse> items = found.items().stream().map(tour -> TourResponse.of(tour, left.get(tour.id)))
                 .toList();
