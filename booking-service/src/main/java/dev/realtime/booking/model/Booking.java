@@ -1,5 +1,6 @@
 package dev.realtime.booking.model;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -12,7 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A customer's booking of a tour on a day. */
+/** A customer's booking of seats on a tour. Its status and payment status change only through {@link BookingAction}. */
 @Entity
 @Table(name = "booking")
 public class Booking {
@@ -25,17 +26,30 @@ public class Booking {
     public String ownerId;
 
     @Column(name = "tour_id", nullable = false)
-    public String tourId;
+    public UUID tourId;
 
+    /** The tour's first day, copied at booking time so the booking reads alone. */
     @Column(name = "starts_on", nullable = false)
     public LocalDate startsOn;
 
+    /** Seats booked. */
     @Column(nullable = false)
     public int guests;
+
+    /** The tour's price times the seats, fixed when booked. */
+    @Column(nullable = false, precision = 12, scale = 2)
+    public BigDecimal amount;
+
+    @Column(nullable = false)
+    public String currency;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public BookingStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_status", nullable = false)
+    public PaymentStatus paymentStatus;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

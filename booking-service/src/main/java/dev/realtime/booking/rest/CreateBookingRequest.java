@@ -1,19 +1,15 @@
 package dev.realtime.booking.rest;
 
-import java.time.LocalDate;
+import java.util.UUID;
 
-import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** What a customer sends to book a tour. */
+/** What a customer sends to book seats on a tour. The day is the tour's own first day. */
 public record CreateBookingRequest(
-        @NotBlank @Size(max = 64) String tourId,
-        @Schema(description = "the tour's day; today or later (UTC)") @NotNull @FutureOrPresent LocalDate startsOn,
-        @NotNull @Min(1) @Max(20) Integer guests) {
+        @Schema(description = "the tour, as listed by GET /tours") @NotNull UUID tourId,
+        @Schema(description = "seats to book") @NotNull @Min(1) @Max(20) Integer guests) {
 }

@@ -165,6 +165,11 @@ public class OutboxRelay {
                 return 0;
             }
             Producer<String, byte[]> sender = producer();
+            // A send waits for its topic's metadata and fails alone when the broker is not back in time, while the
+            // sends after it may already reach the returning broker: an aggregate's later event would then go out
+            // before its earlier one, and again with it on the retry. So the whole batch waits for the metadata
+            // first, and either every send of the batch is queued in order or none is.
+            batch.stream().map(row -> row.topic).distinct().forEach(sender::partitionsFor);
             List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             List<Long> relayed = new ArrayList<>(batch.size());
             for (OutboxEvent row : batch) {
