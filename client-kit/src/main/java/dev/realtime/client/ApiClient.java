@@ -62,10 +62,16 @@ public final class ApiClient {
         return token.asText();
     }
 
-    /** {@code POST /bookings} on booking-service, as the owner of {@code token}. */
-    public Response createBooking(URI booking, String token, String tourId, LocalDate startsOn, int guests) {
-        return post(booking.resolve("/bookings"),
-                Map.of("tourId", tourId, "startsOn", startsOn.toString(), "guests", guests), token);
+    /** {@code POST /tours} on booking-service (admins only): an open tour of a day, starting on {@code startsOn}. */
+    public Response createTour(URI booking, String adminToken, String name, int capacity, LocalDate startsOn) {
+        return post(booking.resolve("/tours"), Map.of("name", name, "description", "created by a client",
+                "price", 50.00, "currency", "EUR", "capacity", capacity, "startsOn", startsOn.toString(),
+                "endsOn", startsOn.plusDays(1).toString()), adminToken);
+    }
+
+    /** {@code POST /bookings} on booking-service, as the owner of {@code token}, on an existing tour. */
+    public Response createBooking(URI booking, String token, String tourId, int guests) {
+        return post(booking.resolve("/bookings"), Map.of("tourId", tourId, "guests", guests), token);
     }
 
     public Response get(URI uri, String token) {

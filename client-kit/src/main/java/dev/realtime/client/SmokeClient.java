@@ -92,9 +92,12 @@ public final class SmokeClient implements Callable<Integer> {
             JsonNode welcome = socket.awaitWelcome(Duration.ofSeconds(10));
             done("welcome, subject " + welcome.path("subject").asText() + ", channels " + welcome.path("channels"));
 
-            step(3, "create a booking at " + booking + "/bookings");
+            step(3, "create a tour and book it at " + booking);
             LocalDate startsOn = LocalDate.now(ZoneOffset.UTC).plusDays(7);
-            ApiClient.Response created = api.createBooking(booking, token, "smoke-tour", startsOn, 2).expect(201);
+            // the default user is the stack's admin, who may create tours
+            String tourId = api.createTour(booking, token, "smoke-tour-" + System.nanoTime(), 10, startsOn)
+                    .expect(201).json().path("id").asText();
+            ApiClient.Response created = api.createBooking(booking, token, tourId, 2).expect(201);
             String bookingId = created.json().path("id").asText();
             if (bookingId.isEmpty()) {
                 throw new IllegalStateException("the created booking has no id: " + created.body());

@@ -33,7 +33,7 @@ class BrowserIT {
 
     /** Runs the frontend's calls in the page; the last argument is the callback of an async script. */
     private static final String FRONTEND_CALLS = """
-            const [auth, booking, notification, username, password, day, done] = arguments;
+            const [auth, booking, notification, username, password, tourId, done] = arguments;
             const result = {};
             const call = async (name, url, init) => {
               try {
@@ -53,7 +53,7 @@ class BrowserIT {
               const me = await call('me', auth + '/auth/me', {headers: bearer});
               result.username = me ? me.username : null;
               await call('booking', booking + '/bookings', {method: 'POST', headers: {...json, ...bearer},
-                  body: JSON.stringify({tourId: 'browser-tour', startsOn: day, guests: 2})});
+                  body: JSON.stringify({tourId, guests: 2})});
               await call('notifications', notification + '/notifications', {headers: bearer});
               done(result);
             })();
@@ -61,12 +61,13 @@ class BrowserIT {
 
     @Test
     void aPageOnAnAllowedOriginCallsEveryServiceAndAnotherOriginIsBlocked(LocalStack stack) throws Exception {
-        Suite.User user = new Suite(stack).register("browser");
+        Suite suite = new Suite(stack);
+        Suite.User user = suite.register("browser");
         String username = user.username();
-        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(7).toString();
+        String tourId = suite.createTour("browser-tour");
         List<Object> arguments = List.of(stack.baseUri(Service.AUTH).toString(),
                 stack.baseUri(Service.BOOKING).toString(), stack.baseUri(Service.NOTIFICATION).toString(), username,
-                "pw-" + username, day);
+                "pw-" + username, tourId);
         int frontendPort = Integer.getInteger(LocalStackExtension.FRONTEND_PORT);
         try (PageServer page = PageServer.on(frontendPort); Chrome chrome = Chrome.headless()) {
             Map<?, ?> allowed = chrome.runOn("http://localhost:" + page.port() + "/", arguments);

@@ -90,9 +90,14 @@ final class Suite {
         return false;
     }
 
-    /** {@code POST /bookings} as this user, a week from today; the answer as it came. */
-    ApiClient.Response createBooking(User owner, String tourId) {
-        return api.createBooking(stack.baseUri(Service.BOOKING), owner.token(), tourId,
-                LocalDate.now(ZoneOffset.UTC).plusDays(7), 2);
+    /** An open tour a week from today, created by the stack's admin; its id. */
+    String createTour(String name) {
+        return api.createTour(stack.baseUri(Service.BOOKING), admin().token(), name + "-" + System.nanoTime(), 50,
+                LocalDate.now(ZoneOffset.UTC).plusDays(7)).expect(201).json().path("id").asText();
+    }
+
+    /** {@code POST /bookings} of two seats as this user, on a new tour of this name; the answer as it came. */
+    ApiClient.Response createBooking(User owner, String tourName) {
+        return api.createBooking(stack.baseUri(Service.BOOKING), owner.token(), createTour(tourName), 2);
     }
 }
