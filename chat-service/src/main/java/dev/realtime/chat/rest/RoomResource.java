@@ -79,4 +79,18 @@ public class RoomResource {
     public RoomResponse get(@PathParam("id") UUID id) {
         return RoomResponse.of(rooms.getForMember(id, jwt.getSubject()));
     }
+
+    /**
+     * The gateway's subscription check for {@code room:{id}}, made with the subscribing user's own token: 204 if
+     * the caller is a member. Unlike {@link #get}, it tells a stranger that the room exists (403), so that the
+     * gateway can answer its client with {@code forbidden} rather than {@code not-found}.
+     */
+    @GET
+    @Path("{id}/access")
+    @APIResponse(responseCode = "204", description = "The caller is a member and may subscribe to room:{id}")
+    @APIResponse(responseCode = "403", description = "The room exists; the caller is not a member")
+    @APIResponse(responseCode = "404", description = "No such room")
+    public void access(@PathParam("id") UUID id) {
+        rooms.checkAccess(id, jwt.getSubject());
+    }
 }

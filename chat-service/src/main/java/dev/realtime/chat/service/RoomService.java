@@ -67,6 +67,18 @@ public class RoomService {
         return rooms.listForMember(userId);
     }
 
+    /**
+     * Whether this user may subscribe to the room's channel: returns if they are a member, else fails with 403
+     * (the room exists) or 404 (it does not). The answer to the gateway's subscription check.
+     */
+    @Transactional
+    public void checkAccess(UUID roomId, String userId) {
+        boolean member = rooms.membership(roomId, userId).orElseThrow(() -> ProblemException.notFound("room " + roomId));
+        if (!member) {
+            throw ProblemException.forbidden("not a member of room " + roomId);
+        }
+    }
+
     /** A room its caller is a member of; to anyone else it does not exist. */
     @Transactional
     public Room getForMember(UUID roomId, String userId) {
