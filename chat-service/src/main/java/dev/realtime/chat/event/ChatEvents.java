@@ -2,6 +2,7 @@ package dev.realtime.chat.event;
 
 import java.util.List;
 
+import dev.realtime.chat.model.Message;
 import dev.realtime.chat.model.Room;
 import dev.realtime.platform.event.Channels;
 import dev.realtime.platform.event.EventEnvelope;
@@ -17,12 +18,30 @@ public final class ChatEvents {
     public static final String TOPIC = Topics.CHAT_EVENTS;
     public static final String SOURCE = "chat-service";
     public static final String ROOM_CREATED = "room.created";
+    public static final String MESSAGE_POSTED = "message.posted";
+    public static final String MESSAGE_REJECTED = "message.rejected";
 
     private ChatEvents() {
     }
 
     public static EventEnvelope roomCreated(Room room) {
         return EventEnvelope.of(ROOM_CREATED, SOURCE, room.id.toString(), RoomData.of(room));
+    }
+
+    public static EventEnvelope messagePosted(Message message) {
+        return EventEnvelope.of(MESSAGE_POSTED, SOURCE, message.roomId.toString(), MessagePosted.of(message));
+    }
+
+    /** A refused send, keyed like the command it answers (by its subject, the room id). */
+    public static EventEnvelope messageRejected(String subject, SendMessageCommand command, String reason,
+            String message) {
+        return EventEnvelope.of(MESSAGE_REJECTED, SOURCE, subject, new MessageRejected(command.roomId(),
+                command.clientMessageId(), reason, message));
+    }
+
+    /** A message goes to the room's channel, whose subscribers are its members. */
+    public static List<String> channels(Message message) {
+        return List.of(Channels.room(message.roomId.toString()));
     }
 
     /** A room's events go to the room's channel and to its creator. */

@@ -25,4 +25,8 @@ public class Room {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The seq of the room's last message, 0 before the first; raised only under the room's row lock. */
+    @Column(name = "last_seq", nullable = false)
+    public long lastSeq;
 }

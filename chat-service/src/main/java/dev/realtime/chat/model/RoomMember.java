@@ -33,6 +33,14 @@ public class RoomMember {
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
+    /** Until when the member's sends are refused; null when not muted. */
+    @Column(name = "muted_until")
+    public Instant mutedUntil;
+
+    public boolean mutedAt(Instant now) {
+        return mutedUntil != null && mutedUntil.isAfter(now);
+    }
+
     public enum Role {
         OWNER,
         MEMBER

@@ -1,0 +1,140 @@
+package dev.realtime.chat.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import dev.realtime.chat.event.ChatEvents;
+import dev.realtime.chat.event.SendMessageCommand;
+import dev.realtime.chat.model.Message;
+import dev.realtime.chat.model.Room;
+import dev.realtime.chat.model.RoomMember;
+import dev.realtime.chat.repository.MessageRepository;
+import dev.realtime.chat.repository.RoomMemberRepository;
+import dev.realtime.chat.repository.RoomRepository;
+import dev.realtime.platform.event.Channels;
+import dev.realtime.platform.outbox.Outbox;
+import dev.realtime.platform.problem.ProblemException;
+
+/**
+ * Posting messages, over REST or as commands from the gateway. A message takes the room's next seq under the
+ * room's row lock, so seqs are gap-free and their order is the order of the commits, which is also the order of
+ * the {@code message.posted} events on the room's partition.
+ */
+@ApplicationScoped
+public class MessageService {
+
+    private final RoomRepository rooms;
+    private final RoomMemberRepository members;
+    private final MessageRepository messages;
+    private final Outbox outbox;
+
+    @Inject
+    public MessageService(RoomRepository rooms, RoomMemberRepository members, MessageRepository messages,
+            Outbox outbox) {
+        this.rooms = rooms;
+        this.members = members;
+        this.messages = messages;
+        this.outbox = outbox;
+    }
+
+    /** What a send did: the stored message, and whether this call stored it or an earlier one had. */
+    public record Posted(Message message, boolean created) {
+    }
+
+    /**
+     * Posts a message once per (room, sender, client message id): a resend answers with the message stored first,
+     * whatever its body, and publishes nothing more.
+     *
+     * @throws MessageRefused before anything is written, with the reason
+     */
+    @Transactional(dontRollbackOn = MessageRefused.class)
+    public Posted send(UUID roomId, String senderId, String clientMessageId, String body) {
+        checkBody(body);
+        Room room = rooms.findByIdOptional(roomId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new MessageRefused(404, MessageRefused.ROOM_NOT_FOUND, "room " + roomId + " does not exist"));
+        var earlier = messages.findByClientId(roomId, senderId, clientMessageId);
+        if (earlier.isPresent()) {
+            return new Posted(earlier.get(), false);
+        }
+        Instant now = Instant.now();
+        RoomMember member = members.findByIdOptional(new RoomMember.Key(roomId, senderId))
+                .orElseThrow(() -> new MessageRefused(403, MessageRefused.NOT_A_MEMBER,
+                        "the sender is not a member of room " + roomId));
+        if (member.mutedAt(now)) {
+            throw new MessageRefused(403, MessageRefused.MUTED, "the sender is muted in room " + roomId + " until "
+                    + member.mutedUntil);
+        }
+        Message message = new Message();
+        message.id = UUID.randomUUID();
+        message.roomId = roomId;
+        message.seq = ++room.lastSeq;
+        message.senderId = senderId;
+        message.clientMessageId = clientMessageId;
+        message.body = body;
+        message.sentAt = now;
+        messages.persist(message);
+        outbox.publish(ChatEvents.TOPIC, ChatEvents.messagePosted(message), ChatEvents.channels(message));
+        return new Posted(message, true);
+    }
+
+    /**
+     * Applies a {@code chat.send-message} command in the inbox's transaction: the message is posted, or its
+     * sender hears why not through {@code message.rejected} on {@code user:{sender}}; a command is never dropped
+     * in silence.
+     *
+     * @param subject the command's subject (the room id), the key of a rejection
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(String subject, SendMessageCommand command) {
+        try {
+            if (command.clientMessageId() == null || !command.clientMessageId().matches(Message.CLIENT_MESSAGE_ID_PATTERN)
+                    || command.roomId() == null || command.body() == null) {
+                throw new MessageRefused(400, MessageRefused.INVALID_COMMAND,
+                        "a send needs roomId, body and a clientMessageId of 1 to 100 visible ASCII characters");
+            }
+            send(roomId(command.roomId()), command.senderId(), command.clientMessageId(), command.body());
+        } catch (MessageRefused refused) {
+            outbox.publish(ChatEvents.TOPIC, ChatEvents.messageRejected(subject, command, refused.reason(),
+                    refused.getMessage()),
+                    List.of(Channels.user(command.senderId())));
+        }
+    }
+
+    /** A message of a room, for the room's members. */
+    @Transactional
+    public Message get(UUID roomId, UUID messageId, String userId) {
+        if (members.findByIdOptional(new RoomMember.Key(roomId, userId)).isEmpty()) {
+            throw ProblemException.notFound("room " + roomId);
+        }
+        return messages.findInRoom(roomId, messageId)
+                .orElseThrow(() -> ProblemException.notFound("message " + messageId));
+    }
+
+    private static UUID roomId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new MessageRefused(404, MessageRefused.ROOM_NOT_FOUND, "room " + text + " does not exist");
+        }
+    }
+
+    /**
+     * Control characters other than tab, line feed and carriage return never get this far: the platform's strict
+     * JSON reader refuses them in REST bodies (400) and in command envelopes (to {@code chat.commands.dlq}).
+     */
+    private static void checkBody(String body) {
+        if (body.isBlank()) {
+            throw new MessageRefused(400, MessageRefused.BLANK, "the body is blank");
+        }
+        if (body.length() > Message.MAX_BODY_LENGTH) {
+            throw new MessageRefused(400, MessageRefused.TOO_LONG, "the body has " + body.length()
+                    + " characters, more than " + Message.MAX_BODY_LENGTH);
+        }
+    }
+}
