@@ -1,11 +1,14 @@
 package dev.realtime.chat.event;
 
+import java.time.Instant;
 import java.util.List;
 
 import dev.realtime.chat.model.Message;
 import dev.realtime.chat.model.Room;
+import dev.realtime.chat.model.RoomMember;
 import dev.realtime.platform.event.Channels;
 import dev.realtime.platform.event.EventEnvelope;
+import dev.realtime.platform.event.Revocation;
 import dev.realtime.platform.event.Topics;
 
 /**
@@ -18,6 +21,10 @@ public final class ChatEvents {
     public static final String TOPIC = Topics.CHAT_EVENTS;
     public static final String SOURCE = "chat-service";
     public static final String ROOM_CREATED = "room.created";
+    public static final String MEMBER_JOINED = "room.member-joined";
+    public static final String MEMBER_ADDED = "room.member-added";
+    public static final String MEMBER_LEFT = "room.member-left";
+    public static final String MEMBER_REMOVED = "room.member-removed";
     public static final String MESSAGE_POSTED = "message.posted";
     public static final String MESSAGE_REJECTED = "message.rejected";
 
@@ -26,6 +33,28 @@ public final class ChatEvents {
 
     public static EventEnvelope roomCreated(Room room) {
         return EventEnvelope.of(ROOM_CREATED, SOURCE, room.id.toString(), RoomData.of(room));
+    }
+
+    /** A member came in: {@code room.member-joined} if they joined themselves, else {@code room.member-added}. */
+    public static EventEnvelope memberIn(RoomMember member, String by, Instant at) {
+        return EventEnvelope.of(member.userId.equals(by) ? MEMBER_JOINED : MEMBER_ADDED, SOURCE,
+                member.roomId.toString(), MemberChanged.of(member, by, at));
+    }
+
+    /** A member went: {@code room.member-left} if they left themselves, else {@code room.member-removed}. */
+    public static EventEnvelope memberOut(RoomMember member, String by, Instant at) {
+        return EventEnvelope.of(member.userId.equals(by) ? MEMBER_LEFT : MEMBER_REMOVED, SOURCE,
+                member.roomId.toString(), MemberChanged.of(member, by, at));
+    }
+
+    /** A membership change goes to the room and to the member, who hears of it even when no longer subscribed. */
+    public static List<String> channels(RoomMember member) {
+        return List.of(Channels.room(member.roomId.toString()), Channels.user(member.userId));
+    }
+
+    /** What a member who is gone loses: their subscription to the room's channel, on every gateway replica. */
+    public static Revocation revocation(RoomMember member) {
+        return new Revocation(Channels.room(member.roomId.toString()), List.of(member.userId));
     }
 
     public static EventEnvelope messagePosted(Message message) {

@@ -26,6 +26,10 @@ public class Room {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Whether any user may join it; members of a closed room are added by its owner or an admin. */
+    @Column(nullable = false)
+    public boolean open;
+
     /** The seq of the room's last message, 0 before the first; raised only under the room's row lock. */
     @Column(name = "last_seq", nullable = false)
     public long lastSeq;

@@ -7,14 +7,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.realtime.chat.model.Room;
 
 /** A room as the REST API shows it. */
-@Schema(name = "Room", requiredProperties = { "id", "name", "createdBy", "createdAt" })
+@Schema(name = "Room", requiredProperties = { "id", "name", "open", "createdBy", "createdAt" })
 public record RoomResponse(
         @Schema(format = "uuid") String id,
         String name,
+        @Schema(description = "whether any user may join it") boolean open,
         @Schema(description = "the JWT subject of the room's owner") String createdBy,
         Instant createdAt) {
 
     static RoomResponse of(Room room) {
-        return new RoomResponse(room.id.toString(), room.name, room.createdBy, room.createdAt);
+        return new RoomResponse(room.id.toString(), room.name, room.open, room.createdBy, room.createdAt);
     }
 }

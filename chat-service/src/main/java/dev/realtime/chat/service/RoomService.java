@@ -37,16 +37,17 @@ public class RoomService {
 
     /** Creates a room whose first member, its owner, is the creator. */
     @Transactional
-    public Room create(String creatorId, String name, String idempotencyKey) {
+    public Room create(String creatorId, String name, boolean open, String idempotencyKey) {
         return idempotency.createOnce("room", creatorId, idempotencyKey, rooms::findByIdOptional,
-                id -> open(id, creatorId, name));
+                id -> open(id, creatorId, name, open));
     }
 
-    private Room open(UUID id, String creatorId, String name) {
+    private Room open(UUID id, String creatorId, String name, boolean open) {
         Instant now = Instant.now();
         Room room = new Room();
         room.id = id;
         room.name = name;
+        room.open = open;
         room.createdBy = creatorId;
         room.createdAt = now;
         rooms.persist(room);

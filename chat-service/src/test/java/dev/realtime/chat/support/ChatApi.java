@@ -26,7 +26,17 @@ public final class ChatApi {
 
     /** Opens a closed room owned by this user and returns its id. */
     public static String createRoom(String owner) {
-        return as(owner).body(Map.of("name", "room of " + owner)).post("/rooms")
+        return createRoom(owner, false);
+    }
+
+    /** Opens a room owned by this user, open to anyone or closed, and returns its id. */
+    public static String createRoom(String owner, boolean open) {
+        return as(owner).body(Map.of("name", "room of " + owner, "open", open)).post("/rooms")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** Has the owner (or an admin) add this user to the room. */
+    public static void addMember(String owner, String room, String user) {
+        as(owner).put("/rooms/{id}/members/{user}", room, user).then().statusCode(200);
     }
 }
