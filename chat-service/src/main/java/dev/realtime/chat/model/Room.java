@@ -30,6 +30,10 @@ public class Room {
     @Column(nullable = false)
     public boolean open;
 
+    /** Whether members see the messages from before they joined; if not, their history starts at their join. */
+    @Column(name = "full_history", nullable = false)
+    public boolean fullHistory;
+
     /** The seq of the room's last message, 0 before the first; raised only under the room's row lock. */
     @Column(name = "last_seq", nullable = false)
     public long lastSeq;

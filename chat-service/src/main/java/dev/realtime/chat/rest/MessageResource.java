@@ -6,12 +6,16 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -20,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import dev.realtime.chat.model.Message;
@@ -61,6 +66,24 @@ public class MessageResource {
         Message message = messages.send(roomId, jwt.getSubject(), request.clientMessageId(), request.body()).message();
         return Response.created(URI.create("/rooms/" + roomId + "/messages/" + message.id))
                 .entity(MessageResponse.of(message)).build();
+    }
+
+    /**
+     * A page of the room's history, newest first, for its members (from their join on, unless the room shows
+     * earlier history). Walk down with {@code before=nextBefore}: each message comes exactly once, in seq order,
+     * however many are posted during the walk; newer ones arrive as {@code message.posted} events.
+     */
+    @GET
+    @APIResponse(responseCode = "200", description = "Up to limit messages with seq below before, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = HistoryResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such room, or the caller is not a member")
+    public HistoryResponse history(@PathParam("roomId") UUID roomId,
+            @Parameter(description = "only messages with a smaller seq (the nextBefore of the previous page);"
+                    + " absent for the newest") @QueryParam("before") @Min(1) Long before,
+            @Parameter(description = "page size, 1 to 100") @QueryParam("limit") @DefaultValue("50") @Min(1)
+            @Max(100) int limit) {
+        return HistoryResponse.of(messages.history(roomId, jwt.getSubject(), before, limit));
     }
 
     /** One message, for the room's members; to anyone else the room does not exist. */

@@ -57,7 +57,8 @@ public class RoomResource {
             @Parameter(description = "makes a retry safe: sent again with the same key, the create answers with the"
                     + " room the first call made instead of opening another (a UUID is the usual key)")
             @HeaderParam(IdempotencyKeys.HEADER) @Pattern(regexp = IdempotencyKeys.PATTERN) String idempotencyKey) {
-        Room room = rooms.create(jwt.getSubject(), request.name(), request.isOpen(), idempotencyKey);
+        Room room = rooms.create(jwt.getSubject(), request.name(), request.isOpen(), request.isFullHistory(),
+                idempotencyKey);
         return Response.created(URI.create("/rooms/" + room.id)).entity(RoomResponse.of(room)).build();
     }
 

@@ -73,6 +73,8 @@ public class MembershipService {
         member.userId = userId;
         member.role = RoomMember.Role.MEMBER;
         member.joinedAt = now;
+        member.firstSeq = room.fullHistory ? 1 : room.lastSeq + 1;
+        member.lastReadSeq = member.firstSeq - 1;
         members.persist(member);
         outbox.publish(ChatEvents.TOPIC, ChatEvents.memberIn(member, actor.userId(), now), ChatEvents.channels(member));
         return member;

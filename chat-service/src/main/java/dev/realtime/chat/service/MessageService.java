@@ -106,14 +106,35 @@ public class MessageService {
         }
     }
 
-    /** A message of a room, for the room's members. */
+    /** A message of a room, for the room's members who may see it. */
     @Transactional
     public Message get(UUID roomId, UUID messageId, String userId) {
-        if (members.findByIdOptional(new RoomMember.Key(roomId, userId)).isEmpty()) {
-            throw ProblemException.notFound("room " + roomId);
-        }
-        return messages.findInRoom(roomId, messageId)
+        RoomMember member = reader(roomId, userId);
+        return messages.findInRoom(roomId, messageId).filter(m -> m.seq >= member.firstSeq)
                 .orElseThrow(() -> ProblemException.notFound("message " + messageId));
+    }
+
+    /** One page of history, newest first, and the cursor of the next (older) page, or null at the member's start. */
+    public record Page(List<Message> messages, Long nextBefore) {
+    }
+
+    /**
+     * The messages below {@code before} (or the newest, for null) that the member may see, newest first.
+     *
+     * @param limit at most this many
+     */
+    @Transactional
+    public Page history(UUID roomId, String userId, Long before, int limit) {
+        RoomMember member = reader(roomId, userId);
+        List<Message> page = messages.page(roomId, member.firstSeq, before == null ? Long.MAX_VALUE : before, limit);
+        Long next = page.size() == limit && page.get(page.size() - 1).seq > member.firstSeq
+                ? page.get(page.size() - 1).seq : null;
+        return new Page(page, next);
+    }
+
+    private RoomMember reader(UUID roomId, String userId) {
+        return members.findByIdOptional(new RoomMember.Key(roomId, userId))
+                .orElseThrow(() -> ProblemException.notFound("room " + roomId));
     }
 
     private static UUID roomId(String text) {

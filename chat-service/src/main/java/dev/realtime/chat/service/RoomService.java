@@ -37,17 +37,18 @@ public class RoomService {
 
     /** Creates a room whose first member, its owner, is the creator. */
     @Transactional
-    public Room create(String creatorId, String name, boolean open, String idempotencyKey) {
+    public Room create(String creatorId, String name, boolean open, boolean fullHistory, String idempotencyKey) {
         return idempotency.createOnce("room", creatorId, idempotencyKey, rooms::findByIdOptional,
-                id -> open(id, creatorId, name, open));
+                id -> open(id, creatorId, name, open, fullHistory));
     }
 
-    private Room open(UUID id, String creatorId, String name, boolean open) {
+    private Room open(UUID id, String creatorId, String name, boolean open, boolean fullHistory) {
         Instant now = Instant.now();
         Room room = new Room();
         room.id = id;
         room.name = name;
         room.open = open;
+        room.fullHistory = fullHistory;
         room.createdBy = creatorId;
         room.createdAt = now;
         rooms.persist(room);

@@ -35,6 +35,12 @@ public final class ChatApi {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** Posts a message over REST as this member and returns its seq. */
+    public static long post(String sender, String room, String clientMessageId, String body) {
+        return as(sender).body(Map.of("clientMessageId", clientMessageId, "body", body))
+                .post("/rooms/{id}/messages", room).then().statusCode(201).extract().<Number>path("seq").longValue();
+    }
+
     /** Has the owner (or an admin) add this user to the room. */
     public static void addMember(String owner, String room, String user) {
         as(owner).put("/rooms/{id}/members/{user}", room, user).then().statusCode(200);
