@@ -25,6 +25,7 @@ public final class ChatEvents {
     public static final String MEMBER_ADDED = "room.member-added";
     public static final String MEMBER_LEFT = "room.member-left";
     public static final String MEMBER_REMOVED = "room.member-removed";
+    public static final String RECEIPT_UPDATED = "receipt.updated";
     public static final String MESSAGE_POSTED = "message.posted";
     public static final String MESSAGE_REJECTED = "message.rejected";
 
@@ -55,6 +56,15 @@ public final class ChatEvents {
     /** What a member who is gone loses: their subscription to the room's channel, on every gateway replica. */
     public static Revocation revocation(RoomMember member) {
         return new Revocation(Channels.room(member.roomId.toString()), List.of(member.userId));
+    }
+
+    public static EventEnvelope receiptUpdated(RoomMember member, Instant at) {
+        return EventEnvelope.of(RECEIPT_UPDATED, SOURCE, member.roomId.toString(), ReceiptUpdated.of(member, at));
+    }
+
+    /** A read receipt goes to the room, whose members show who has read what. */
+    public static List<String> receiptChannels(RoomMember member) {
+        return List.of(Channels.room(member.roomId.toString()));
     }
 
     public static EventEnvelope messagePosted(Message message) {

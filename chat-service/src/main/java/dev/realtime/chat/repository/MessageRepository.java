@@ -28,6 +28,11 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
                 .page(0, limit).list();
     }
 
+    /** How many messages of the room after this seq others than the user sent: the user's unread count. */
+    public long countUnread(UUID roomId, String userId, long afterSeq) {
+        return count("roomId = ?1 and seq > ?2 and senderId <> ?3", roomId, afterSeq, userId);
+    }
+
     /** A message of this room. */
     public Optional<Message> findInRoom(UUID roomId, UUID messageId) {
         return find("id = ?1 and roomId = ?2", messageId, roomId).firstResultOptional();

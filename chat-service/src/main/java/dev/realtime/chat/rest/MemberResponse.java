@@ -7,14 +7,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import dev.realtime.chat.model.RoomMember;
 
 /** A membership as the REST API shows it. */
-@Schema(name = "Member", requiredProperties = { "roomId", "userId", "role", "joinedAt" })
+@Schema(name = "Member", requiredProperties = { "roomId", "userId", "role", "joinedAt", "lastReadSeq" })
 public record MemberResponse(
         @Schema(format = "uuid") String roomId,
         @Schema(description = "the member's JWT subject") String userId,
         @Schema(enumeration = { "OWNER", "MEMBER" }) String role,
-        Instant joinedAt) {
+        Instant joinedAt,
+        @Schema(description = "the member's read receipt: every message up to this seq is read", minimum = "0")
+        long lastReadSeq) {
 
     static MemberResponse of(RoomMember member) {
-        return new MemberResponse(member.roomId.toString(), member.userId, member.role.name(), member.joinedAt);
+        return new MemberResponse(member.roomId.toString(), member.userId, member.role.name(), member.joinedAt,
+                member.lastReadSeq);
     }
 }
