@@ -87,4 +87,12 @@ public final class ChatEvents {
     public static List<String> channels(Room room) {
         return List.of(Channels.user(room.createdBy), Channels.room(room.id.toString()));
     }
+
+    /** A new room goes to each of its first members and to the room's channel. */
+    public static List<String> channels(Room room, List<String> members) {
+        List<String> channels = new java.util.ArrayList<>();
+        members.forEach(member -> channels.add(Channels.user(member)));
+        channels.add(Channels.room(room.id.toString()));
+        return channels;
+    }
 }

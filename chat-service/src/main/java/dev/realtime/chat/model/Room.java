@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -18,6 +20,10 @@ public class Room {
 
     @Column(nullable = false)
     public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RoomKind kind = RoomKind.GROUP;
 
     /** The JWT subject of the user who created it. */
     @Column(name = "created_by", nullable = false)

@@ -67,6 +67,8 @@ public class MemberResource {
     @APIResponse(responseCode = "403", description = "A closed room joined by a non-member, or someone else added by"
             + " a caller who is neither the room's owner nor an admin")
     @APIResponse(responseCode = "404", description = "No such room")
+    @APIResponse(responseCode = "409", description = "A direct conversation, whose two members are fixed (type"
+            + " .../direct-room)")
     public MemberResponse add(@PathParam("roomId") UUID roomId, @PathParam("userId") @Parameter(
             description = "the JWT subject of the user") @Pattern(regexp = USER_ID_PATTERN) String userId) {
         return MemberResponse.of(memberships.add(roomId, userId, actor()));
@@ -83,7 +85,8 @@ public class MemberResource {
     @APIResponse(responseCode = "403", description = "Someone else removed by a caller who is neither the room's"
             + " owner nor an admin")
     @APIResponse(responseCode = "404", description = "No such room, or the user is not a member")
-    @APIResponse(responseCode = "409", description = "The user is the room's owner, who stays (type .../owner-stays)")
+    @APIResponse(responseCode = "409", description = "The user is the room's owner, who stays (type .../owner-stays),"
+            + " or the room is a direct conversation (type .../direct-room)")
     public void remove(@PathParam("roomId") UUID roomId, @PathParam("userId") @Parameter(
             description = "the JWT subject of the member") @Pattern(regexp = USER_ID_PATTERN) String userId) {
         memberships.remove(roomId, userId, actor());

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -60,6 +61,21 @@ public class RoomResource {
         Room room = rooms.create(jwt.getSubject(), request.name(), request.isOpen(), request.isFullHistory(),
                 idempotencyKey);
         return Response.created(URI.create("/rooms/" + room.id)).entity(RoomResponse.of(room)).build();
+    }
+
+    /**
+     * The caller's direct conversation with another user, made on the first call by either of them: exactly one
+     * per pair, also when both ask at once. {@code room.created} goes to both users when it is made.
+     */
+    @PUT
+    @Path("direct/{userId}")
+    @APIResponse(responseCode = "200", description = "The pair's direct room (kind DIRECT), made now or earlier",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomResponse.class)))
+    @APIResponse(responseCode = "400", description = "The other user is the caller (type .../direct-with-self)")
+    public RoomResponse direct(@PathParam("userId") @Parameter(description = "the other user's JWT subject")
+            @Pattern(regexp = MemberResource.USER_ID_PATTERN) String userId) {
+        return RoomResponse.of(rooms.direct(jwt.getSubject(), userId));
     }
 
     /** The rooms the caller is a member of, newest first. */

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import dev.realtime.chat.event.ChatEvents;
 import dev.realtime.chat.model.Room;
+import dev.realtime.chat.model.RoomKind;
 import dev.realtime.chat.model.RoomMember;
 import dev.realtime.chat.repository.RoomMemberRepository;
 import dev.realtime.chat.repository.RoomRepository;
@@ -57,6 +58,7 @@ public class MembershipService {
     @Transactional
     public RoomMember add(UUID roomId, String userId, Actor actor) {
         Room room = lockedRoom(roomId);
+        fixedIfDirect(room);
         Optional<RoomMember> existing = members.findByIdOptional(new RoomMember.Key(roomId, userId));
         boolean joining = userId.equals(actor.userId()) && room.open;
         if (!joining && !mayManage(roomId, actor)) {
@@ -86,7 +88,7 @@ public class MembershipService {
      */
     @Transactional
     public void remove(UUID roomId, String userId, Actor actor) {
-        lockedRoom(roomId);
+        fixedIfDirect(lockedRoom(roomId));
         boolean leaving = userId.equals(actor.userId());
         if (!leaving && !mayManage(roomId, actor)) {
             throw ProblemException.forbidden("only the room's owner or an admin removes members of room " + roomId);
@@ -99,6 +101,13 @@ public class MembershipService {
         members.delete(member);
         outbox.publish(ChatEvents.TOPIC, ChatEvents.memberOut(member, actor.userId(), Instant.now()),
                 ChatEvents.channels(member), ChatEvents.revocation(member));
+    }
+
+    private static void fixedIfDirect(Room room) {
+        if (room.kind == RoomKind.DIRECT) {
+            throw ProblemException.conflict("direct-room", "room " + room.id
+                    + " is a direct conversation: its two members are fixed");
+        }
     }
 
     private Room lockedRoom(UUID roomId) {

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import dev.realtime.chat.event.ChatEvents;
 import dev.realtime.chat.model.Room;
+import dev.realtime.chat.model.RoomKind;
 import dev.realtime.chat.model.RoomMember;
 import dev.realtime.chat.repository.RoomMemberRepository;
 import dev.realtime.chat.repository.RoomRepository;
@@ -44,24 +45,56 @@ public class RoomService {
 
     private Room open(UUID id, String creatorId, String name, boolean open, boolean fullHistory) {
         Instant now = Instant.now();
-        Room room = new Room();
-        room.id = id;
-        room.name = name;
+        Room room = persist(id, RoomKind.GROUP, name, creatorId, now);
         room.open = open;
         room.fullHistory = fullHistory;
+        addMember(room, creatorId, RoomMember.Role.OWNER, now);
+        outbox.publish(ChatEvents.TOPIC, ChatEvents.roomCreated(room), ChatEvents.channels(room));
+        return room;
+    }
+
+    /**
+     * The direct conversation of the caller and another user, made on the first call: exactly one per pair,
+     * whoever asks first and however many ask at once. Its id is derived from the pair, and the make is claimed
+     * under the pair's key in the inbox, so a concurrent second call waits for the first and then finds its room.
+     */
+    @Transactional
+    public Room direct(String callerId, String otherId) {
+        if (callerId.equals(otherId)) {
+            throw new ProblemException(400, "direct-with-self", "Bad request",
+                    "a direct conversation is between two different users");
+        }
+        String low = callerId.compareTo(otherId) < 0 ? callerId : otherId;
+        String high = low.equals(callerId) ? otherId : callerId;
+        return idempotency.createOnce("direct-room", low, high, rooms::findByIdOptional, id -> {
+            Instant now = Instant.now();
+            Room room = persist(id, RoomKind.DIRECT, "direct", callerId, now);
+            room.fullHistory = true;
+            addMember(room, low, RoomMember.Role.OWNER, now);
+            addMember(room, high, RoomMember.Role.OWNER, now);
+            outbox.publish(ChatEvents.TOPIC, ChatEvents.roomCreated(room), ChatEvents.channels(room, List.of(low, high)));
+            return room;
+        });
+    }
+
+    private Room persist(UUID id, RoomKind kind, String name, String creatorId, Instant now) {
+        Room room = new Room();
+        room.id = id;
+        room.kind = kind;
+        room.name = name;
         room.createdBy = creatorId;
         room.createdAt = now;
         rooms.persist(room);
-
-        RoomMember owner = new RoomMember();
-        owner.roomId = room.id;
-        owner.userId = creatorId;
-        owner.role = RoomMember.Role.OWNER;
-        owner.joinedAt = now;
-        members.persist(owner);
-
-        outbox.publish(ChatEvents.TOPIC, ChatEvents.roomCreated(room), ChatEvents.channels(room));
         return room;
+    }
+
+    private void addMember(Room room, String userId, RoomMember.Role role, Instant now) {
+        RoomMember member = new RoomMember();
+        member.roomId = room.id;
+        member.userId = userId;
+        member.role = role;
+        member.joinedAt = now;
+        members.persist(member);
     }
 
     @Transactional
