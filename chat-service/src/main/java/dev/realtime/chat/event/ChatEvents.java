@@ -25,6 +25,7 @@ public final class ChatEvents {
     public static final String MEMBER_ADDED = "room.member-added";
     public static final String MEMBER_LEFT = "room.member-left";
     public static final String MEMBER_REMOVED = "room.member-removed";
+    public static final String MEMBER_MUTED = "room.member-muted";
     public static final String RECEIPT_UPDATED = "receipt.updated";
     public static final String MESSAGE_POSTED = "message.posted";
     public static final String MESSAGE_REJECTED = "message.rejected";
@@ -56,6 +57,10 @@ public final class ChatEvents {
     /** What a member who is gone loses: their subscription to the room's channel, on every gateway replica. */
     public static Revocation revocation(RoomMember member) {
         return new Revocation(Channels.room(member.roomId.toString()), List.of(member.userId));
+    }
+
+    public static EventEnvelope memberMuted(RoomMember member, String by) {
+        return EventEnvelope.of(MEMBER_MUTED, SOURCE, member.roomId.toString(), MemberMuted.of(member, by));
     }
 
     public static EventEnvelope receiptUpdated(RoomMember member, Instant at) {

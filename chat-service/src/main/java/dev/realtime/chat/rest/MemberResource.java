@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -90,6 +92,22 @@ public class MemberResource {
     public void remove(@PathParam("roomId") UUID roomId, @PathParam("userId") @Parameter(
             description = "the JWT subject of the member") @Pattern(regexp = USER_ID_PATTERN) String userId) {
         memberships.remove(roomId, userId, actor());
+    }
+
+    /**
+     * Mutes a member: their sends are refused (reason {@code muted}) until the time it answers; by the room's owner
+     * or an admin. {@code room.member-muted} is published to the room and the member.
+     */
+    @PUT
+    @Path("{userId}/mute")
+    @APIResponse(responseCode = "200", description = "The membership, with mutedUntil", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberResponse.class)))
+    @APIResponse(responseCode = "403", description = "The caller is neither the room's owner nor an admin")
+    @APIResponse(responseCode = "404", description = "No such room, or the user is not a member")
+    public MemberResponse mute(@PathParam("roomId") UUID roomId, @PathParam("userId") @Parameter(
+            description = "the JWT subject of the member") @Pattern(regexp = USER_ID_PATTERN) String userId,
+            @Valid @NotNull MuteRequest request) {
+        return MemberResponse.of(memberships.mute(roomId, userId, request.seconds(), actor()));
     }
 
     private MembershipService.Actor actor() {

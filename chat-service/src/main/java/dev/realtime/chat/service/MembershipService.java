@@ -103,6 +103,23 @@ public class MembershipService {
                 ChatEvents.channels(member), ChatEvents.revocation(member));
     }
 
+    /**
+     * Refuses the member's sends for {@code seconds} from now (0 lifts a mute), by the room's owner or an admin;
+     * {@code room.member-muted} is published to the room and the member.
+     */
+    @Transactional
+    public RoomMember mute(UUID roomId, String userId, long seconds, Actor actor) {
+        lockedRoom(roomId);
+        if (!mayManage(roomId, actor)) {
+            throw ProblemException.forbidden("only the room's owner or an admin mutes members of room " + roomId);
+        }
+        RoomMember member = members.findByIdOptional(new RoomMember.Key(roomId, userId))
+                .orElseThrow(() -> ProblemException.notFound("member " + userId + " of room " + roomId));
+        member.mutedUntil = Instant.now().plusSeconds(seconds);
+        outbox.publish(ChatEvents.TOPIC, ChatEvents.memberMuted(member, actor.userId()), ChatEvents.channels(member));
+        return member;
+    }
+
     private static void fixedIfDirect(Room room) {
         if (room.kind == RoomKind.DIRECT) {
             throw ProblemException.conflict("direct-room", "room " + room.id
