@@ -9,11 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import dev.realtime.chat.event.ChatEvents;
+import dev.realtime.chat.model.AdminUser;
 import dev.realtime.chat.model.Room;
 import dev.realtime.chat.model.RoomKind;
 import dev.realtime.chat.model.RoomMember;
+import dev.realtime.chat.repository.AdminUserRepository;
 import dev.realtime.chat.repository.RoomMemberRepository;
 import dev.realtime.chat.repository.RoomRepository;
+import dev.realtime.platform.inbox.PoisonRecordException;
 import dev.realtime.platform.outbox.Outbox;
 import dev.realtime.platform.problem.ProblemException;
 import dev.realtime.platform.rest.IdempotencyKeys;
@@ -26,14 +29,16 @@ public class RoomService {
     private final RoomMemberRepository members;
     private final Outbox outbox;
     private final IdempotencyKeys idempotency;
+    private final AdminUserRepository admins;
 
     @Inject
     public RoomService(RoomRepository rooms, RoomMemberRepository members, Outbox outbox,
-            IdempotencyKeys idempotency) {
+            IdempotencyKeys idempotency, AdminUserRepository admins) {
         this.rooms = rooms;
         this.members = members;
         this.outbox = outbox;
         this.idempotency = idempotency;
+        this.admins = admins;
     }
 
     /** Creates a room whose first member, its owner, is the creator. */
@@ -75,6 +80,35 @@ public class RoomService {
             outbox.publish(ChatEvents.TOPIC, ChatEvents.roomCreated(room), ChatEvents.channels(room, List.of(low, high)));
             return room;
         });
+    }
+
+    /**
+     * Opens the room of a booking, whose id is the booking's: its owner (who stays) and every admin known so far.
+     * A booking that already has its room is left as it is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bookingRoom(String bookingId, String ownerId) {
+        UUID id;
+        try {
+            id = UUID.fromString(bookingId);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException("booking id " + bookingId + " is not a UUID", e);
+        }
+        if (rooms.findByIdOptional(id).isPresent()) {
+            return;
+        }
+        Instant now = Instant.now();
+        Room room = persist(id, RoomKind.BOOKING, "booking " + bookingId, ownerId, now);
+        room.fullHistory = true;
+        addMember(room, ownerId, RoomMember.Role.OWNER, now);
+        List<String> memberIds = new java.util.ArrayList<>(List.of(ownerId));
+        for (AdminUser admin : admins.listAll()) {
+            if (!admin.userId.equals(ownerId)) {
+                addMember(room, admin.userId, RoomMember.Role.MEMBER, now);
+                memberIds.add(admin.userId);
+            }
+        }
+        outbox.publish(ChatEvents.TOPIC, ChatEvents.roomCreated(room), ChatEvents.channels(room, memberIds));
     }
 
     private Room persist(UUID id, RoomKind kind, String name, String creatorId, Instant now) {

@@ -1,4 +1,4 @@
-package dev.realtime.chat.command;
+package dev.realtime.chat.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
