@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,18 +42,6 @@ class MembershipTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String PROBLEM = "application/problem+json";
-
-    private static GatewayCommands gateway;
-
-    @BeforeAll
-    static void openGateway() {
-        gateway = new GatewayCommands();
-    }
-
-    @AfterAll
-    static void closeGateway() {
-        gateway.close();
-    }
 
     @Test
     void anyoneJoinsAnOpenRoomAndNobodyJoinsAClosedOne() {
@@ -146,7 +132,8 @@ class MembershipTest {
         asAdmin(TestNames.unique("admin")).delete("/rooms/{id}/members/{user}", room, carol).then().statusCode(204);
         as(bob).get("/rooms/{id}/access", room).then().statusCode(403);
 
-        try (TopicReader events = TopicReader.fromBeginning("chat.events")) {
+        try (TopicReader events = TopicReader.fromBeginning("chat.events");
+                GatewayCommands gateway = new GatewayCommands()) {
             ConsumerRecord<String, byte[]> removed = events.await(r -> is(r, "room.member-removed", room, bob), TIMEOUT);
             assertRevokes(removed, room, bob);
             assertEquals(alice, TopicReader.assertEnvelope(removed, "room.member-removed", "chat-service", room)
