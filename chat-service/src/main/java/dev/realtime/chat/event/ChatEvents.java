@@ -29,6 +29,8 @@ public final class ChatEvents {
     public static final String RECEIPT_UPDATED = "receipt.updated";
     public static final String MESSAGE_POSTED = "message.posted";
     public static final String MESSAGE_REJECTED = "message.rejected";
+    public static final String MESSAGE_EDITED = "message.edited";
+    public static final String MESSAGE_DELETED = "message.deleted";
 
     private ChatEvents() {
     }
@@ -73,7 +75,12 @@ public final class ChatEvents {
     }
 
     public static EventEnvelope messagePosted(Message message) {
-        return EventEnvelope.of(MESSAGE_POSTED, SOURCE, message.roomId.toString(), MessagePosted.of(message));
+        return message(MESSAGE_POSTED, message);
+    }
+
+    /** {@code message.edited} or {@code message.deleted}: the message after the change. */
+    public static EventEnvelope message(String type, Message message) {
+        return EventEnvelope.of(type, SOURCE, message.roomId.toString(), MessagePosted.of(message));
     }
 
     /** A refused send, keyed like the command it answers (by its subject, the room id). */

@@ -41,4 +41,12 @@ public class Message {
 
     @Column(name = "sent_at", nullable = false)
     public Instant sentAt;
+
+    /** When its sender last changed its body; null if never. */
+    @Column(name = "edited_at")
+    public Instant editedAt;
+
+    /** When it was deleted; its body is then empty and it stays in the sequence as a tombstone. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
 }

@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import dev.realtime.chat.config.ChatConfig;
 import dev.realtime.chat.model.Message;
 import dev.realtime.chat.service.MessageService;
 import io.quarkus.security.Authenticated;
@@ -39,11 +42,13 @@ public class MessageResource {
 
     private final MessageService messages;
     private final JsonWebToken jwt;
+    private final ChatConfig config;
 
     @Inject
-    public MessageResource(MessageService messages, JsonWebToken jwt) {
+    public MessageResource(MessageService messages, JsonWebToken jwt, ChatConfig config) {
         this.messages = messages;
         this.jwt = jwt;
+        this.config = config;
     }
 
     /**
@@ -84,6 +89,34 @@ public class MessageResource {
             @Parameter(description = "page size, 1 to 100") @QueryParam("limit") @DefaultValue("50") @Min(1)
             @Max(100) int limit) {
         return HistoryResponse.of(messages.history(roomId, jwt.getSubject(), before, limit));
+    }
+
+    /** Edits one's own message; {@code message.edited} goes to the room. */
+    @PATCH
+    @Path("{messageId}")
+    @APIResponse(responseCode = "200", description = "The message after the edit", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageResponse.class)))
+    @APIResponse(responseCode = "403", description = "Not the caller's message")
+    @APIResponse(responseCode = "404", description = "No such message or room, or the caller is not a member")
+    @APIResponse(responseCode = "409", description = "The message is deleted (type .../message-deleted)")
+    public MessageResponse edit(@PathParam("roomId") UUID roomId, @PathParam("messageId") UUID messageId,
+            @Valid @NotNull EditMessageRequest request) {
+        return MessageResponse.of(messages.edit(roomId, messageId, jwt.getSubject(), request.body()));
+    }
+
+    /**
+     * Deletes one's own message (an admin: anyone's); it stays as a tombstone at its seq, and
+     * {@code message.deleted} goes to the room.
+     */
+    @DELETE
+    @Path("{messageId}")
+    @APIResponse(responseCode = "200", description = "The tombstone: empty body, deletedAt set", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageResponse.class)))
+    @APIResponse(responseCode = "403", description = "Not the caller's message, and the caller is no admin")
+    @APIResponse(responseCode = "404", description = "No such message or room, or the caller is not a member")
+    public MessageResponse delete(@PathParam("roomId") UUID roomId, @PathParam("messageId") UUID messageId) {
+        return MessageResponse.of(messages.delete(roomId, messageId, jwt.getSubject(),
+                jwt.getGroups().contains(config.adminRole())));
     }
 
     /** One message, for the room's members; to anyone else the room does not exist. */

@@ -106,6 +106,54 @@ public class MessageService {
         }
     }
 
+    /**
+     * Changes the body of one's own message; it keeps its seq, and {@code message.edited} goes to the room. A
+     * deleted message cannot be edited.
+     */
+    @Transactional
+    public Message edit(UUID roomId, UUID messageId, String userId, String body) {
+        checkBody(body);
+        Message message = locked(roomId, messageId, userId);
+        if (!message.senderId.equals(userId)) {
+            throw ProblemException.forbidden("only its sender edits message " + messageId);
+        }
+        if (message.deletedAt != null) {
+            throw ProblemException.conflict("message-deleted", "message " + messageId + " is deleted");
+        }
+        message.body = body;
+        message.editedAt = Instant.now();
+        outbox.publish(ChatEvents.TOPIC, ChatEvents.message(ChatEvents.MESSAGE_EDITED, message),
+                ChatEvents.channels(message));
+        return message;
+    }
+
+    /**
+     * Deletes a message, one's own or, for an admin, anyone's: it stays in the sequence as a tombstone with an
+     * empty body, and {@code message.deleted} goes to the room. Deleting a tombstone changes nothing.
+     */
+    @Transactional
+    public Message delete(UUID roomId, UUID messageId, String userId, boolean admin) {
+        Message message = locked(roomId, messageId, userId);
+        if (!admin && !message.senderId.equals(userId)) {
+            throw ProblemException.forbidden("only its sender or an admin deletes message " + messageId);
+        }
+        if (message.deletedAt == null) {
+            message.body = "";
+            message.deletedAt = Instant.now();
+            outbox.publish(ChatEvents.TOPIC, ChatEvents.message(ChatEvents.MESSAGE_DELETED, message),
+                    ChatEvents.channels(message));
+        }
+        return message;
+    }
+
+    private Message locked(UUID roomId, UUID messageId, String userId) {
+        RoomMember member = reader(roomId, userId);
+        Message message = messages.findByIdOptional(messageId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(m -> m.roomId.equals(roomId) && m.seq >= member.firstSeq)
+                .orElseThrow(() -> ProblemException.notFound("message " + messageId));
+        return message;
+    }
+
     /** A message of a room, for the room's members who may see it. */
     @Transactional
     public Message get(UUID roomId, UUID messageId, String userId) {
