@@ -7,9 +7,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The {@code data} of a room event: the room as it is after the change. */
 @RegisterForReflection
-public record RoomData(String id, String name, String createdBy, Instant createdAt) {
+public record RoomData(String id, String name, String kind, boolean open, boolean fullHistory, String createdBy, Instant createdAt) {
 
     public static RoomData of(Room room) {
-        return new RoomData(room.id.toString(), room.name, room.createdBy, room.createdAt);
+        return new RoomData(room.id.toString(), room.name, room.kind.name(), room.open, room.fullHistory, room.createdBy, room.createdAt);
     }
 }

@@ -33,6 +33,22 @@ public class RoomMember {
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
+    /** The first seq the member may read: 1, or the room's next seq when they joined if it hides earlier history. */
+    @Column(name = "first_seq", nullable = false)
+    public long firstSeq = 1;
+
+    /** The member's read receipt: every message up to this seq is read; 0 for none. */
+    @Column(name = "last_read_seq", nullable = false)
+    public long lastReadSeq;
+
+    /** Until when the member's sends are refused; null when not muted. */
+    @Column(name = "muted_until")
+    public Instant mutedUntil;
+
+    public boolean mutedAt(Instant now) {
+        return mutedUntil != null && mutedUntil.isAfter(now);
+    }
+
     public enum Role {
         OWNER,
         MEMBER

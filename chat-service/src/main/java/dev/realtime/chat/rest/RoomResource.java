@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -57,8 +58,24 @@ public class RoomResource {
             @Parameter(description = "makes a retry safe: sent again with the same key, the create answers with the"
                     + " room the first call made instead of opening another (a UUID is the usual key)")
             @HeaderParam(IdempotencyKeys.HEADER) @Pattern(regexp = IdempotencyKeys.PATTERN) String idempotencyKey) {
-        Room room = rooms.create(jwt.getSubject(), request.name(), idempotencyKey);
+        Room room = rooms.create(jwt.getSubject(), request.name(), request.isOpen(), request.isFullHistory(),
+                idempotencyKey);
         return Response.created(URI.create("/rooms/" + room.id)).entity(RoomResponse.of(room)).build();
+    }
+
+    /**
+     * The caller's direct conversation with another user, made on the first call by either of them: exactly one
+     * per pair, also when both ask at once. {@code room.created} goes to both users when it is made.
+     */
+    @PUT
+    @Path("direct/{userId}")
+    @APIResponse(responseCode = "200", description = "The pair's direct room (kind DIRECT), made now or earlier",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RoomResponse.class)))
+    @APIResponse(responseCode = "400", description = "The other user is the caller (type .../direct-with-self)")
+    public RoomResponse direct(@PathParam("userId") @Parameter(description = "the other user's JWT subject")
+            @Pattern(regexp = MemberResource.USER_ID_PATTERN) String userId) {
+        return RoomResponse.of(rooms.direct(jwt.getSubject(), userId));
     }
 
     /** The rooms the caller is a member of, newest first. */
@@ -78,5 +95,19 @@ public class RoomResource {
     @APIResponse(responseCode = "404", description = "No such room, or the caller is not a member")
     public RoomResponse get(@PathParam("id") UUID id) {
         return RoomResponse.of(rooms.getForMember(id, jwt.getSubject()));
+    }
+
+    /**
+     * The gateway's subscription check for {@code room:{id}}, made with the subscribing user's own token: 204 if
+     * the caller is a member. Unlike {@link #get}, it tells a stranger that the room exists (403), so that the
+     * gateway can answer its client with {@code forbidden} rather than {@code not-found}.
+     */
+    @GET
+    @Path("{id}/access")
+    @APIResponse(responseCode = "204", description = "The caller is a member and may subscribe to room:{id}")
+    @APIResponse(responseCode = "403", description = "The room exists; the caller is not a member")
+    @APIResponse(responseCode = "404", description = "No such room")
+    public void access(@PathParam("id") UUID id) {
+        rooms.checkAccess(id, jwt.getSubject());
     }
 }
