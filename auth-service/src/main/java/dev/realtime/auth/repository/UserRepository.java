@@ -16,7 +16,14 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
         return find("username", username).firstResultOptional();
     }
 
+    /**
+     * Native SQL rather than Panache's HQL: this runs at start (the bootstrap admin), and the first HQL query
+     * of a process pays for initialising Hibernate's query parser.
+     */
     public boolean existsByUsername(String username) {
-        return count("username", username) > 0;
+        return (Boolean) getEntityManager()
+                .createNativeQuery("select exists (select 1 from app_user where username = :username)")
+                .setParameter("username", username)
+                .getSingleResult();
     }
 }
