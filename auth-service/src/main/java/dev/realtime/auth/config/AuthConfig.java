@@ -16,6 +16,9 @@ public interface AuthConfig {
     /** How passwords are hashed. */
     Password password();
 
+    /** The refresh tokens that keep a session alive past one access token. */
+    Refresh refresh();
+
     /** The signing keys and the JWKS that publishes them. */
     Keys keys();
 
@@ -30,6 +33,16 @@ public interface AuthConfig {
 
         /** How long an access token is valid after it is issued. */
         @WithDefault("15m")
+        Duration lifetime();
+    }
+
+    interface Refresh {
+
+        /**
+         * How long a refresh token stays valid after it is issued. Every refresh issues a new one, so a session
+         * lasts as long as its client refreshes within this time.
+         */
+        @WithDefault("336h") // 14 days
         Duration lifetime();
     }
 

@@ -81,7 +81,8 @@ public class UserService {
      * The account with these credentials.
      *
      * @throws ProblemException 401 {@code invalid-credentials}, the same answer after the same work whether the
-     *                          username is unknown or the password wrong
+     *                          username is unknown or the password wrong; 403 {@code account-disabled} for the right
+     *                          password of a disabled account
      */
     public User authenticate(String username, String password) {
         Optional<User> user = QuarkusTransaction.joiningExisting()
@@ -92,6 +93,11 @@ public class UserService {
         }
         if (!passwords.matches(password, user.get().passwordHash)) {
             throw invalidCredentials();
+        }
+        if (user.get().disabled()) {
+            // told only to someone who knows the password: it reveals nothing to a guesser
+            throw new ProblemException(403, "account-disabled", "Account disabled",
+                    "an administrator disabled this account");
         }
         return user.get();
     }
