@@ -76,6 +76,21 @@ public class AuthResource {
         return RefreshCookie.respond(sessions.open(user), request.transport());
     }
 
+    @POST
+    @Path("/password")
+    @Authenticated
+    @Operation(summary = "Change the caller's password; ends every other session of the caller",
+            description = "The session of this access token stays open; every other refresh-token family is revoked.")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", description = "The new password breaks the rules")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "wrong-password: the current password is wrong")
+    @APIResponse(responseCode = "404", description = "The account no longer exists")
+    public void changePassword(@Valid @NotNull PasswordChangeRequest request) {
+        users.changePassword(Subjects.userId(caller), request.currentPassword(), request.newPassword(),
+                SessionResource.sessionOf(caller));
+    }
+
     @GET
     @Path("/me")
     @Authenticated
