@@ -17,12 +17,24 @@ public final class UserEvents {
     public static final String TOPIC = Topics.AUTH_USER_EVENTS;
     public static final String SOURCE = "auth-service";
     public static final String REGISTERED = "user.registered";
+    public static final String ROLES_CHANGED = "user.roles-changed";
+    public static final String DISABLED = "user.disabled";
 
     private UserEvents() {
     }
 
     public static EventEnvelope registered(User user) {
         return EventEnvelope.of(REGISTERED, SOURCE, user.id.toString(), UserRegistered.of(user));
+    }
+
+    public static EventEnvelope rolesChanged(User user, List<String> previousRoles) {
+        return EventEnvelope.of(ROLES_CHANGED, SOURCE, user.id.toString(),
+                new UserRolesChanged(user.id.toString(), List.copyOf(user.roles), List.copyOf(previousRoles)));
+    }
+
+    public static EventEnvelope disabled(User user) {
+        return EventEnvelope.of(DISABLED, SOURCE, user.id.toString(),
+                new UserDisabled(user.id.toString(), user.username, user.disabledAt.toString()));
     }
 
     /** An account's events go to that user's own connections only. */

@@ -1,5 +1,6 @@
 package dev.realtime.auth.model;
 
+import java.util.Collection;
 import java.util.List;
 
 /** Role names, as they appear in the {@code groups} claim and in {@code role:} delivery channels. */
@@ -15,6 +16,19 @@ public final class Role {
     /** The roles of the bootstrap administrator. */
     public static final List<String> ADMINISTRATOR = List.of(USER, ADMIN);
 
+    /** Every role there is, in the order they are stored. */
+    public static final List<String> ALL = List.of(USER, ADMIN);
+    /** What a role list in a request must match. */
+    public static final String PATTERN = "^(user|admin)$";
+
     private Role() {
+    }
+
+    /**
+     * These roles in stored order, without repeats, always with {@link #USER}: every account is a user, and a
+     * request that would drop it merely drops the others.
+     */
+    public static List<String> canonical(Collection<String> roles) {
+        return ALL.stream().filter(role -> role.equals(USER) || roles.contains(role)).toList();
     }
 }

@@ -37,4 +37,12 @@ public class User {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** When an admin disabled the account; null while it is enabled. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
+    public boolean disabled() {
+        return disabledAt != null;
+    }
 }

@@ -1,7 +1,5 @@
 package dev.realtime.auth.rest;
 
-import java.util.UUID;
-
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,7 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.realtime.auth.model.Role;
 import dev.realtime.auth.model.User;
-import dev.realtime.auth.service.TokenIssuer;
+import dev.realtime.auth.service.Sessions;
 import dev.realtime.auth.service.UserService;
 import dev.realtime.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
@@ -34,13 +33,13 @@ import io.quarkus.security.Authenticated;
 public class AuthResource {
 
     private final UserService users;
-    private final TokenIssuer tokens;
+    private final Sessions sessions;
     private final JsonWebToken caller;
 
     @Inject
-    public AuthResource(UserService users, TokenIssuer tokens, JsonWebToken caller) {
+    public AuthResource(UserService users, Sessions sessions, JsonWebToken caller) {
         this.users = users;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.caller = caller;
     }
 
@@ -58,14 +57,38 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    @Operation(summary = "Exchange a username and password for an access token")
-    @APIResponse(responseCode = "200", description = "An RS256 access token", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "401", description = "Unknown username or wrong password (not told apart)")
-    public TokenResponse login(@Valid @NotNull LoginRequest request) {
+    @Operation(summary = "Exchange a username and password for an access token and a refresh token",
+            description = "Opens a session. The refresh token goes into the HttpOnly rt_refresh cookie (Path=/auth/refresh)"
+                    + " unless refreshIn is body, for clients that keep it themselves.")
+    @APIResponse(responseCode = "200", description = "An RS256 access token; the refresh token in the body or the cookie",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class),
+                    examples = {
+                            @ExampleObject(name = "cookie", summary = "refreshIn cookie (default): the refresh token is in Set-Cookie",
+                                    value = "{\"accessToken\":\"eyJraWQiOi...\",\"tokenType\":\"Bearer\",\"expiresIn\":900,"
+                                            + "\"refreshExpiresIn\":1209600}"),
+                            @ExampleObject(name = "body", summary = "refreshIn body",
+                                    value = "{\"accessToken\":\"eyJraWQiOi...\",\"tokenType\":\"Bearer\",\"expiresIn\":900,"
+                                            + "\"refreshToken\":\"q5x2Yb6k0Xb8bWn1c3v4aHkJ9oPzR7sT1uVwXyZ0AbC\",\"refreshExpiresIn\":1209600}") }))
+    @APIResponse(responseCode = "401", description = "invalid-credentials: unknown username or wrong password (not told apart)")
+    @APIResponse(responseCode = "403", description = "account-disabled: right password, but an admin disabled the account")
+    public RestResponse<TokenResponse> login(@Valid @NotNull LoginRequest request) {
         User user = users.authenticate(request.username(), request.password());
-        TokenIssuer.IssuedToken token = tokens.issue(user);
-        return TokenResponse.bearer(token.token(), token.expiresInSeconds());
+        return RefreshCookie.respond(sessions.open(user), request.transport());
+    }
+
+    @POST
+    @Path("/password")
+    @Authenticated
+    @Operation(summary = "Change the caller's password; ends every other session of the caller",
+            description = "The session of this access token stays open; every other refresh-token family is revoked.")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "400", description = "The new password breaks the rules")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "wrong-password: the current password is wrong")
+    @APIResponse(responseCode = "404", description = "The account no longer exists")
+    public void changePassword(@Valid @NotNull PasswordChangeRequest request) {
+        users.changePassword(Subjects.userId(caller), request.currentPassword(), request.newPassword(),
+                SessionResource.sessionOf(caller));
     }
 
     @GET
@@ -77,16 +100,6 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "404", description = "The account no longer exists")
     public UserResponse me() {
-        UUID id = parseSubject(caller.getSubject());
-        return users.find(id).map(UserResponse::of).orElseThrow(() -> ProblemException.notFound("the account"));
-    }
-
-    private static UUID parseSubject(String subject) {
-        try {
-            return UUID.fromString(subject);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // a token from a trusted issuer that is not about one of our accounts
-            throw ProblemException.notFound("the account");
-        }
+        return users.find(Subjects.userId(caller)).map(UserResponse::of).orElseThrow(() -> ProblemException.notFound("the account"));
     }
 }

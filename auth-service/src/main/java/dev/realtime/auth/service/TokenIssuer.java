@@ -19,6 +19,9 @@ import io.smallrye.jwt.build.Jwt;
 @ApplicationScoped
 public class TokenIssuer {
 
+    /** The claim naming the session a token was issued for. */
+    public static final String SESSION_CLAIM = "sid";
+
     private final SigningKeys keys;
     private final String issuer;
     private final Duration lifetime;
@@ -37,9 +40,10 @@ public class TokenIssuer {
     /**
      * A token for this user: {@code sub} is the user id (stable, what other services store), {@code upn} the
      * username, {@code groups} the roles, and {@code jti} a fresh id so a token can be told apart from another
-     * one issued in the same second.
+     * one issued in the same second; {@code sid} is the session (refresh-token family) it belongs to, which
+     * logout and password changes name.
      */
-    public IssuedToken issue(User user) {
+    public IssuedToken issue(User user, UUID sessionId) {
         SigningKeys.Signer signer = keys.signer();
         Instant now = Instant.now();
         String token = Jwt.issuer(issuer)
@@ -49,6 +53,7 @@ public class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .claim(Claims.jti, UUID.randomUUID().toString())
+                .claim(SESSION_CLAIM, sessionId.toString())
                 .jws()
                 .algorithm(SignatureAlgorithm.RS256)
                 .keyId(signer.kid())

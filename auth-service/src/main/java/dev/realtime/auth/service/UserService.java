@@ -1,6 +1,7 @@
 package dev.realtime.auth.service;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,18 +9,21 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 
 import org.hibernate.exception.ConstraintViolationException;
 
 import dev.realtime.auth.event.UserEvents;
+import dev.realtime.auth.model.Role;
 import dev.realtime.auth.model.User;
 import dev.realtime.auth.repository.UserRepository;
 import dev.realtime.platform.outbox.Outbox;
 import dev.realtime.platform.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Accounts: registration and password checks. */
+/** Accounts: registration, password checks and changes, lookups, and what admins do to accounts. */
 @ApplicationScoped
 public class UserService {
 
@@ -28,12 +32,14 @@ public class UserService {
     private final UserRepository users;
     private final PasswordHasher passwords;
     private final Outbox outbox;
+    private final Sessions sessions;
 
     @Inject
-    public UserService(UserRepository users, PasswordHasher passwords, Outbox outbox) {
+    public UserService(UserRepository users, PasswordHasher passwords, Outbox outbox, Sessions sessions) {
         this.users = users;
         this.passwords = passwords;
         this.outbox = outbox;
+        this.sessions = sessions;
     }
 
     /** Usernames are case-insensitive: they are compared and stored lower-cased. */
@@ -81,7 +87,8 @@ public class UserService {
      * The account with these credentials.
      *
      * @throws ProblemException 401 {@code invalid-credentials}, the same answer after the same work whether the
-     *                          username is unknown or the password wrong
+     *                          username is unknown or the password wrong; 403 {@code account-disabled} for the right
+     *                          password of a disabled account
      */
     public User authenticate(String username, String password) {
         Optional<User> user = QuarkusTransaction.joiningExisting()
@@ -93,12 +100,96 @@ public class UserService {
         if (!passwords.matches(password, user.get().passwordHash)) {
             throw invalidCredentials();
         }
+        if (user.get().disabled()) {
+            // told only to someone who knows the password: it reveals nothing to a guesser
+            throw new ProblemException(403, "account-disabled", "Account disabled",
+                    "an administrator disabled this account");
+        }
         return user.get();
     }
 
     /** Whether an account has this username, in any letter case. */
     public boolean exists(String username) {
         return QuarkusTransaction.joiningExisting().call(() -> users.existsByUsername(normaliseUsername(username)));
+    }
+
+    /**
+     * Replaces the password after checking the current one, and ends the user's other sessions: whoever knew the
+     * old password is logged out everywhere but here.
+     *
+     * @param keepSession the caller's session, left open; null ends every one
+     * @throws ProblemException 403 {@code wrong-password} if {@code current} is not the password
+     */
+    public void changePassword(UUID id, String current, String replacement, UUID keepSession) {
+        User user = find(id).orElseThrow(() -> ProblemException.notFound("the account"));
+        if (!passwords.matches(current, user.passwordHash)) {
+            throw new ProblemException(403, "wrong-password", "Wrong password", "the current password is wrong");
+        }
+        String hash = passwords.hash(replacement);
+        QuarkusTransaction.requiringNew().run(() -> {
+            users.update("passwordHash = ?1 where id = ?2", hash, id);
+            sessions.revokeAll(id, keepSession, Sessions.PASSWORD_CHANGED);
+        });
+    }
+
+    /** The accounts with these ids, in no particular order; unknown ids are left out. */
+    public List<User> findAll(Collection<UUID> ids) {
+        return QuarkusTransaction.joiningExisting().call(() -> users.findByIds(ids));
+    }
+
+    /** A page of accounts matching {@code text} (see {@link UserRepository#search}), and how many match in all. */
+    public Page search(String text, int page, int size) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            PanacheQuery<User> query = users.search(text).page(io.quarkus.panache.common.Page.of(page, size));
+            return new Page(query.list(), query.count());
+        });
+    }
+
+    /** One page of a search. */
+    public record Page(List<User> users, long total) {
+    }
+
+    /**
+     * Gives the account exactly these roles and publishes {@code user.roles-changed}; nothing when they are the
+     * roles it has.
+     */
+    public User changeRoles(UUID id, Collection<String> roles) {
+        List<String> wanted = Role.canonical(roles);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            User user = lock(id);
+            List<String> previous = List.copyOf(user.roles);
+            if (!previous.equals(wanted)) {
+                user.roles = wanted;
+                outbox.publish(UserEvents.TOPIC, UserEvents.rolesChanged(user, previous), UserEvents.channels(user));
+            }
+            return user;
+        });
+    }
+
+    /**
+     * Disables the account: it can no longer log in or refresh, its sessions end, and {@code user.disabled} is
+     * published. Disabling a disabled account changes nothing.
+     *
+     * @throws ProblemException 409 {@code cannot-disable-self} when an admin would lock themselves out
+     */
+    public User disable(UUID id, UUID byAdmin) {
+        if (id.equals(byAdmin)) {
+            throw ProblemException.conflict("cannot-disable-self", "an administrator cannot disable their own account");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            User user = lock(id);
+            if (!user.disabled()) {
+                user.disabledAt = Instant.now();
+                sessions.revokeAll(id, null, Sessions.DISABLED);
+                outbox.publish(UserEvents.TOPIC, UserEvents.disabled(user), UserEvents.channels(user));
+            }
+            return user;
+        });
+    }
+
+    private User lock(UUID id) {
+        return users.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("the account"));
     }
 
     public Optional<User> find(UUID id) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -60,6 +61,35 @@ class UserEventsTest {
             String raw = TopicReader.value(record);
             assertFalse(raw.contains("$2a$"), "no password hash in the event");
             assertFalse(raw.contains(Accounts.PASSWORD), "no password in the event");
+        }
+    }
+
+    @Test
+    void roleChangesAndDisablingArePublishedToTheUsersOwnChannel() {
+        String id = Accounts.register(TestNames.unique("judy"));
+        String admin = Accounts.login("admin", "admin-password");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("roles", List.of("user", "admin")))
+                .put("/admin/users/" + id + "/roles").then().statusCode(200);
+        given().auth().oauth2(admin).post("/admin/users/" + id + "/disable").then().statusCode(200);
+
+        try (TopicReader reader = TopicReader.fromBeginning("auth.user-events")) {
+            ConsumerRecord<String, byte[]> changed = reader.await(
+                    r -> id.equals(r.key()) && "user.roles-changed".equals(TopicReader.header(r, EventHeaders.EVENT_TYPE)),
+                    Duration.ofSeconds(20));
+            assertEquals("user:" + id, TopicReader.header(changed, EventHeaders.CHANNELS));
+            JsonNode data = TopicReader.assertEnvelope(changed, "user.roles-changed", "auth-service", id).get("data");
+            assertEquals(Set.of("id", "roles", "previousRoles"), fieldNames(data));
+            assertEquals("[\"user\",\"admin\"]", data.get("roles").toString());
+            assertEquals("[\"user\"]", data.get("previousRoles").toString());
+
+            ConsumerRecord<String, byte[]> disabled = reader.await(
+                    r -> id.equals(r.key()) && "user.disabled".equals(TopicReader.header(r, EventHeaders.EVENT_TYPE)),
+                    Duration.ofSeconds(20));
+            assertEquals("user:" + id, TopicReader.header(disabled, EventHeaders.CHANNELS));
+            assertTrue(disabled.offset() > changed.offset(), "published in the order they happened");
+            data = TopicReader.assertEnvelope(disabled, "user.disabled", "auth-service", id).get("data");
+            assertEquals(Set.of("id", "username", "disabledAt"), fieldNames(data));
+            assertEquals(id, data.get("id").asText());
         }
     }
 
