@@ -78,6 +78,16 @@ public final class ApiClient {
         return send(request(uri, token).GET().build());
     }
 
+    /** A {@code PUT} without a body, such as adding a room member. */
+    public Response put(URI uri, String token) {
+        return send(request(uri, token).PUT(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** A {@code DELETE}, such as removing a room member. */
+    public Response delete(URI uri, String token) {
+        return send(request(uri, token).DELETE().build());
+    }
+
     public Response post(URI uri, Object body, String token) {
         String json;
         try {

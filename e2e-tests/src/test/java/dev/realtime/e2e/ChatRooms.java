@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,10 +14,9 @@ import dev.realtime.stack.Service;
 
 /**
  * Rooms with real members in chat-service, and their subscriptions on the gateway, for the typing and presence
- * tests. Membership is chat-service's: {@code POST /rooms} (the caller is the owner and a member) and
- * {@code POST /rooms/{id}/members} with {@code {"userId":..}} by the owner (chat issue); the gateway asks
- * {@code GET /rooms/{id}/access} on subscribe (contracts). Until chat-service has the members endpoint these
- * tests are reported as skipped, with the answer it gave.
+ * and chat tests. Membership is chat-service's: {@code POST /rooms} (the caller is the owner and a member) and
+ * {@code PUT /rooms/{id}/members/{userId}} by the owner; the gateway asks {@code GET /rooms/{id}/access} on
+ * subscribe.
  */
 final class ChatRooms {
 
@@ -30,16 +28,13 @@ final class ChatRooms {
         this.suite = suite;
     }
 
-    /** A new room of {@code owner} with {@code members} added; aborts the test if chat-service cannot add them. */
+    /** A new room of {@code owner} with {@code members} added by the owner. */
     String roomOf(Suite.User owner, Suite.User... members) {
         String room = suite.api.post(suite.stack.baseUri(Service.CHAT).resolve("/rooms"),
                 Map.of("name", "signals " + owner.username()), owner.token()).expect(201).json().path("id").asText();
         for (Suite.User member : members) {
-            ApiClient.Response added = suite.api.post(
-                    suite.stack.baseUri(Service.CHAT).resolve("/rooms/" + room + "/members"),
-                    Map.of("userId", member.id()), owner.token());
-            Assumptions.assumeTrue(added.status() / 100 == 2,
-                    "chat-service cannot add a member yet: " + added.call() + " answered " + added.status());
+            suite.api.put(suite.stack.baseUri(Service.CHAT).resolve("/rooms/" + room + "/members/" + member.id()),
+                    owner.token()).expect(200);
         }
         return room;
     }
