@@ -2,8 +2,10 @@ package dev.realtime.chat.event;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import dev.realtime.chat.model.Message;
+import dev.realtime.chat.model.Reaction;
 import dev.realtime.chat.model.Room;
 import dev.realtime.chat.model.RoomMember;
 import dev.realtime.platform.event.Channels;
@@ -31,6 +33,8 @@ public final class ChatEvents {
     public static final String MESSAGE_REJECTED = "message.rejected";
     public static final String MESSAGE_EDITED = "message.edited";
     public static final String MESSAGE_DELETED = "message.deleted";
+    public static final String REACTION_ADDED = "reaction.added";
+    public static final String REACTION_REMOVED = "reaction.removed";
 
     private ChatEvents() {
     }
@@ -88,6 +92,11 @@ public final class ChatEvents {
             String message) {
         return EventEnvelope.of(MESSAGE_REJECTED, SOURCE, subject, new MessageRejected(command.roomId(),
                 command.clientMessageId(), reason, message));
+    }
+
+    /** {@code reaction.added} or {@code reaction.removed}, keyed by the room so it keeps the room's order. */
+    public static EventEnvelope reaction(String type, UUID roomId, Reaction reaction, Instant at) {
+        return EventEnvelope.of(type, SOURCE, roomId.toString(), ReactionChanged.of(roomId.toString(), reaction, at));
     }
 
     /** A message goes to the room's channel, whose subscribers are its members. */

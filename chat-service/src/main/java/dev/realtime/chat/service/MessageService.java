@@ -146,6 +146,12 @@ public class MessageService {
         return message;
     }
 
+    /** A message the member may see, locked for a change to it or to its reactions. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Message lockedForMember(UUID roomId, UUID messageId, String userId) {
+        return locked(roomId, messageId, userId);
+    }
+
     private Message locked(UUID roomId, UUID messageId, String userId) {
         RoomMember member = reader(roomId, userId);
         Message message = messages.findByIdOptional(messageId, LockModeType.PESSIMISTIC_WRITE)
