@@ -20,6 +20,8 @@ public class AccessCache {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** When each channel was last revoked, per subject ("" for everyone), kept for one TTL. */
+    private final ConcurrentHashMap<String, Long> revoked = new ConcurrentHashMap<>();
     private final long ttlNanos;
     private final int maxSize;
 
@@ -54,6 +56,17 @@ public class AccessCache {
 
     /** Forgets the answers for this channel: for these subjects, or for everyone if {@code subjects} is null. */
     public void invalidate(String channel, String[] subjects) {
+        long now = System.nanoTime();
+        if (revoked.size() >= maxSize) {
+            revoked.values().removeIf(at -> now - at > ttlNanos);
+        }
+        if (subjects == null) {
+            revoked.put(key("", channel), now);
+        } else {
+            for (String subject : subjects) {
+                revoked.put(key(subject, channel), now);
+            }
+        }
         if (subjects != null) {
             for (String subject : subjects) {
                 entries.remove(key(subject, channel));
@@ -62,6 +75,18 @@ public class AccessCache {
         }
         String suffix = "\n" + channel;
         entries.keySet().removeIf(key -> key.endsWith(suffix));
+    }
+
+    /**
+     * Whether a revocation of this channel for this subject was read since {@code sinceNanos}: an access check
+     * that started before it may have been answered before the owning service removed the access, so its grant
+     * must not be applied.
+     */
+    public boolean revokedSince(String subject, String channel, long sinceNanos) {
+        Long forSubject = revoked.get(key(subject, channel));
+        Long forEveryone = revoked.get(key("", channel));
+        return (forSubject != null && forSubject - sinceNanos >= 0)
+                || (forEveryone != null && forEveryone - sinceNanos >= 0);
     }
 
     public int size() {

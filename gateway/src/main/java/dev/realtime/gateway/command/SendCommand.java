@@ -63,6 +63,11 @@ public class SendCommand implements Command {
         String room = frame.requiredString("room", MAX_ID);
         String clientMessageId = frame.requiredString("clientMessageId", MAX_ID);
         String body = frame.requiredString("body", MAX_BODY);
+        if (hasControlCharacter(body) || hasControlCharacter(clientMessageId) || hasControlCharacter(room)) {
+            // chat-service refuses them (and PostgreSQL text cannot hold a NUL): say so now, not never
+            throw ClientFrame.bad("\"room\", \"clientMessageId\" and \"body\" may not hold control characters"
+                    + " other than tab and line breaks");
+        }
         JsonNode id = frame.id();
         String commandId = commandId(session.subject(), room, clientMessageId);
         byte[] value = envelope(commandId, room, session.subject(), clientMessageId, body);
@@ -78,6 +83,16 @@ public class SendCommand implements Command {
                         replies.error(session, id, ErrorCode.UNAVAILABLE, "the message could not be handed on; send it again");
                     }
                 });
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The same id for the same sender, room and client message id. */

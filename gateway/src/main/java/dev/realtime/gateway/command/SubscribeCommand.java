@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.realtime.gateway.authorization.AccessCache;
 import dev.realtime.gateway.authorization.ChannelAuthorizer;
 import dev.realtime.gateway.authorization.Decision;
 import dev.realtime.gateway.authorization.Subscriber;
@@ -17,8 +18,10 @@ import dev.realtime.gateway.protocol.FrameType;
 import dev.realtime.gateway.session.Session;
 
 /**
- * {@code subscribe}: asks the authoriser (the owning service, for rooms and bookings), then subscribes on the
- * session's event loop and acks with {@code subscribed}; a refusal is an error frame with the channel.
+ * {@code subscribe}: asks the authoriser (the owning service, for rooms and bookings), then, once the connection
+ * is live, subscribes on the session's event loop and acks with {@code subscribed}: from the ack on, the channel's
+ * events reach the client. A refusal is an error frame with the channel; so is a grant that a revocation read
+ * since the question may have overtaken.
  */
 @ApplicationScoped
 public class SubscribeCommand implements Command {
@@ -27,13 +30,16 @@ public class SubscribeCommand implements Command {
     static final int MAX_CHANNEL = 80;
 
     private final SubscriptionAuthorizer authorizer;
+    private final AccessCache accessCache;
     private final Hub hub;
     private final Replies replies;
     private final int maxSubscriptions;
 
     @Inject
-    public SubscribeCommand(SubscriptionAuthorizer authorizer, Hub hub, Replies replies, LimitsConfig limits) {
+    public SubscribeCommand(SubscriptionAuthorizer authorizer, AccessCache accessCache, Hub hub, Replies replies,
+            LimitsConfig limits) {
         this.authorizer = authorizer;
+        this.accessCache = accessCache;
         this.hub = hub;
         this.replies = replies;
         this.maxSubscriptions = limits.maxSubscriptions();
@@ -63,18 +69,24 @@ public class SubscribeCommand implements Command {
             return;
         }
         Subscriber subscriber = new Subscriber(session.subject(), session.automatic(), session.token());
-        authorizer.authorize(subscriber, channel).whenComplete((decision, failure) -> session.execute(() -> {
-            Decision answer = failure != null ? Decision.UNAVAILABLE : decision;
-            if (session.isClosing()) {
-                return;
-            }
-            if (answer == Decision.ALLOWED) {
-                hub.on(session.loop()).subscribe(session, channel);
-                replies.send(session, FrameType.SUBSCRIBED, replies.frames().subscribed(id, channel));
-            } else {
-                replies.channelError(session, id, channel, answer.error(), message(answer, channel));
-            }
-        }));
+        long asked = System.nanoTime();
+        authorizer.authorize(subscriber, channel).whenComplete((decision, failure) -> session.execute(() ->
+                session.whenLive(() -> {
+                    Decision answer = failure != null ? Decision.UNAVAILABLE : decision;
+                    if (session.isClosing()) {
+                        return;
+                    }
+                    if (answer == Decision.ALLOWED && accessCache.revokedSince(session.subject(), channel, asked)) {
+                        // the grant may predate a removal read since: the owning service has the last word
+                        answer = Decision.FORBIDDEN;
+                    }
+                    if (answer == Decision.ALLOWED) {
+                        hub.on(session.loop()).subscribe(session, channel);
+                        replies.send(session, FrameType.SUBSCRIBED, replies.frames().subscribed(id, channel));
+                    } else {
+                        replies.channelError(session, id, channel, answer.error(), message(answer, channel));
+                    }
+                })));
     }
 
     private static String message(Decision decision, String channel) {

@@ -146,12 +146,13 @@ public class DeliveryReader {
                         }
                     }
                     paused = backpressure(paused);
+                    // before the poll, so that a wakeup for a connection going live is served at once
+                    router.betweenPolls();
                     ConsumerRecords<String, byte[]> records = consumer.poll(paused ? PAUSED_POLL : config.pollTimeout());
                     if (!records.isEmpty()) {
                         deliver(records);
                     }
                     checkWarm();
-                    router.betweenPolls();
                     if (failing) {
                         LOG.info("Kafka reachable again: delivery resumed");
                         failing = false;

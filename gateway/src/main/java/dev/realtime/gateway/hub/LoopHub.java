@@ -59,10 +59,10 @@ public final class LoopHub {
         if (session.isLive() || !sessions.containsKey(session.connection())) {
             return;
         }
-        session.markLive();
         for (String channel : session.channels()) {
             index(session, channel);
         }
+        session.markLive();
     }
 
     public boolean isRegistered(Session session) {

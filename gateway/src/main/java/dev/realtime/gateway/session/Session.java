@@ -140,9 +140,33 @@ public final class Session {
         return phase == LIVE;
     }
 
-    /** For the channel index only ({@code LoopHub#goLive}). */
+    /** Work that must wait until the connection receives deliveries (acks of subscriptions). Loop thread only. */
+    private List<Runnable> whenLive;
+
+    /** For the channel index only ({@code LoopHub#goLive}): the connection is live; runs what waited for it. */
     public void markLive() {
         phase = LIVE;
+        List<Runnable> waiting = whenLive;
+        whenLive = null;
+        if (waiting != null) {
+            waiting.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * Runs the task once the connection is live: at once if it is, else right after it went live. A subscription
+     * is applied and acked this way, so that "subscribed" means the channel's events reach the client from then on.
+     * Loop thread only.
+     */
+    public void whenLive(Runnable task) {
+        if (phase == LIVE) {
+            task.run();
+            return;
+        }
+        if (whenLive == null) {
+            whenLive = new ArrayList<>(2);
+        }
+        whenLive.add(task);
     }
 
     // --- subscriptions (loop thread) ---
