@@ -19,6 +19,9 @@ public interface AuthConfig {
     /** The refresh tokens that keep a session alive past one access token. */
     Refresh refresh();
 
+    /** Lockout after failed logins. */
+    Throttle throttle();
+
     /** The signing keys and the JWKS that publishes them. */
     Keys keys();
 
@@ -44,6 +47,29 @@ public interface AuthConfig {
          */
         @WithDefault("336h") // 14 days
         Duration lifetime();
+    }
+
+    interface Throttle {
+
+        /** Failed logins for one username allowed before it is locked out. */
+        @WithDefault("5")
+        int accountFreeFailures();
+
+        /** Failed logins from one client address allowed before it is locked out (many users may share one). */
+        @WithDefault("20")
+        int addressFreeFailures();
+
+        /** The first lockout; each further failure doubles it. */
+        @WithDefault("1s")
+        Duration baseLockout();
+
+        /** The longest lockout. */
+        @WithDefault("15m")
+        Duration maxLockout();
+
+        /** A subject with no failure for this long starts counting from zero again. */
+        @WithDefault("1h")
+        Duration forgetAfter();
     }
 
     interface Password {

@@ -1,5 +1,7 @@
 package dev.realtime.auth.rest;
 
+import java.time.Duration;
+
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -8,10 +10,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -21,10 +26,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.realtime.auth.model.Role;
 import dev.realtime.auth.model.User;
+import dev.realtime.auth.service.LoginThrottle;
 import dev.realtime.auth.service.Sessions;
 import dev.realtime.auth.service.UserService;
 import dev.realtime.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,12 +41,14 @@ public class AuthResource {
 
     private final UserService users;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
     private final JsonWebToken caller;
 
     @Inject
-    public AuthResource(UserService users, Sessions sessions, JsonWebToken caller) {
+    public AuthResource(UserService users, Sessions sessions, LoginThrottle throttle, JsonWebToken caller) {
         this.users = users;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.caller = caller;
     }
 
@@ -71,8 +80,25 @@ public class AuthResource {
                                             + "\"refreshToken\":\"q5x2Yb6k0Xb8bWn1c3v4aHkJ9oPzR7sT1uVwXyZ0AbC\",\"refreshExpiresIn\":1209600}") }))
     @APIResponse(responseCode = "401", description = "invalid-credentials: unknown username or wrong password (not told apart)")
     @APIResponse(responseCode = "403", description = "account-disabled: right password, but an admin disabled the account")
-    public RestResponse<TokenResponse> login(@Valid @NotNull LoginRequest request) {
-        User user = users.authenticate(request.username(), request.password());
+    @APIResponse(responseCode = "429", description = "too-many-login-attempts: this username or this client address failed"
+            + " too often; wait Retry-After seconds. The same answer whether or not the account exists.",
+            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
+    public RestResponse<TokenResponse> login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
+        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        Duration wait = throttle.wait(request.username(), address);
+        if (!wait.isZero()) {
+            throw new ThrottledException(wait);
+        }
+        User user;
+        try {
+            user = users.authenticate(request.username(), request.password());
+        } catch (ProblemException e) {
+            if (e.problem().status() == 401) {
+                throttle.failed(request.username(), address);
+            }
+            throw e;
+        }
+        throttle.succeeded(request.username());
         return RefreshCookie.respond(sessions.open(user), request.transport());
     }
 

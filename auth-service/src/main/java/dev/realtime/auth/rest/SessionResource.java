@@ -24,7 +24,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.realtime.auth.service.Sessions;
 import dev.realtime.auth.service.TokenIssuer;
-import dev.realtime.platform.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 
 /** Refreshing and ending sessions. */
@@ -81,8 +80,7 @@ public class SessionResource {
         if (cookie != null && !cookie.isEmpty()) {
             return RefreshCookie.respond(sessions.refresh(cookie), RefreshTransport.COOKIE);
         }
-        throw new ProblemException(401, "invalid-refresh-token", "Invalid refresh token",
-                "no refresh token: send the rt_refresh cookie or {\"refreshToken\": ...}");
+        throw Sessions.invalidRefreshToken("no refresh token: send the rt_refresh cookie or {\"refreshToken\": ...}");
     }
 
     @POST

@@ -169,8 +169,12 @@ public class Sessions {
     }
 
     private static ProblemException invalidRefreshToken() {
-        return new ProblemException(401, "invalid-refresh-token", "Invalid refresh token",
-                "the refresh token is unknown, expired, already used or of an ended session; log in again");
+        return invalidRefreshToken("the refresh token is unknown, expired, already used or of an ended session; log in again");
+    }
+
+    /** 401 {@code invalid-refresh-token}, the one answer to every refresh that does not succeed. */
+    public static ProblemException invalidRefreshToken(String detail) {
+        return new ProblemException(401, "invalid-refresh-token", "Invalid refresh token", detail);
     }
 
     /** A rotation's outcome: the new token, or why there is none. */
