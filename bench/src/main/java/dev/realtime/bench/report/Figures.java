@@ -12,8 +12,9 @@ import java.util.Map;
  */
 public final class Figures extends LinkedHashMap<String, Object> {
 
+    /** Adds a figure; a number that could not be measured (NaN) is kept as null, which JSON can hold. */
     public Figures with(String name, Object value) {
-        put(name, value);
+        put(name, value instanceof Double d && d.isNaN() ? null : value);
         return this;
     }
 
@@ -29,7 +30,7 @@ public final class Figures extends LinkedHashMap<String, Object> {
             return median;
         }
         for (Map.Entry<String, Object> entry : rounds.get(0).entrySet()) {
-            if (entry.getValue() instanceof Number) {
+            if (entry.getValue() instanceof Number || entry.getValue() == null) {
                 List<Double> values = new ArrayList<>();
                 for (Figures round : rounds) {
                     double value = round.number(entry.getKey());
@@ -41,7 +42,7 @@ public final class Figures extends LinkedHashMap<String, Object> {
                 int n = values.size();
                 double m = n == 0 ? Double.NaN : n % 2 == 1 ? values.get(n / 2)
                         : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
-                median.put(entry.getKey(), round(m));
+                median.put(entry.getKey(), n == 0 ? null : round(m));
             } else {
                 median.put(entry.getKey(), entry.getValue());
             }
@@ -51,6 +52,6 @@ public final class Figures extends LinkedHashMap<String, Object> {
 
     /** Two decimals are enough for every figure here. */
     public static double round(double value) {
-        return Math.round(value * 100.0) / 100.0;
+        return Double.isNaN(value) ? value : Math.round(value * 100.0) / 100.0;
     }
 }

@@ -48,7 +48,7 @@ public final class Markdown {
 
     static String format(Object value) {
         if (value == null) {
-            return "";
+            return "n/a";
         }
         if (value instanceof Double d) {
             if (d.isNaN()) {

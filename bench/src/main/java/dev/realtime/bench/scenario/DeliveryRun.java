@@ -82,14 +82,23 @@ final class DeliveryRun implements AutoCloseable {
         return pool.processes();
     }
 
-    /**
-     * Produces at {@code deliveriesPerSecond} (events per second times the room size) for {@code duration}, then
-     * waits for the step's deliveries: until all have arrived, nothing new arrived for {@code quiet}, or
-     * {@code drainLimit} passed.
-     */
+    /** One step of a sequence: a label, a rate in deliveries per second and how long to produce at it. */
+    record Plan(int step, String label, double deliveriesPerSecond, Duration duration) {
+    }
+
+    /** {@link #sequence} of one step. */
     Figures step(int step, String label, double deliveriesPerSecond, Duration duration, Duration quiet,
             Duration drainLimit) {
-        double eventsPerSecond = deliveriesPerSecond / roomSize;
+        return sequence(List.of(new Plan(step, label, deliveriesPerSecond, duration)), quiet, drainLimit).get(0);
+    }
+
+    /**
+     * Produces each step's rate (events per second times the room size) for its duration, one right after the
+     * other, then waits for the deliveries: until all have arrived, nothing new arrived for {@code quiet}, or
+     * {@code drainLimit} passed since the production ended. Latency and loss are per step; CPU and memory are over
+     * the whole sequence, whose window ends at the last poll that saw new deliveries.
+     */
+    List<Figures> sequence(List<Plan> plans, Duration quiet, Duration drainLimit) {
         AtomicLong peakRss = new AtomicLong(ProcStats.rssBytes(server.pid()));
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -104,44 +113,41 @@ final class DeliveryRun implements AutoCloseable {
         sampler.setDaemon(true);
         sampler.start();
 
-        ProcStats.Cpu serverStart = ProcStats.cpu(server.pid());
-        ProcStats.Cpu clientsStart = ProcStats.cpu(pool.pids());
-        ProcStats.Cpu selfStart = ProcStats.cpu(selfPid);
-        ProcStats.Cpu kafkaStart = ProcStats.cpu(stack.kafkaPid());
-        long startNanos = System.nanoTime();
-        long startMicros = EventPayload.nowMicros();
-        long[] produced = producer.run(step, eventsPerSecond, duration);
-        long producedNanos = System.nanoTime();
-        long producedMicros = EventPayload.nowMicros();
-        long expected = 0;
-        long events = 0;
-        for (int r = 0; r < produced.length; r++) {
-            expected += produced[r] * members[r];
-            events += produced[r];
+        Window start = window();
+        long[] startMicros = new long[plans.size()];
+        long[] producedNanos = new long[plans.size()];
+        long[] producedMicros = new long[plans.size()];
+        long[] expected = new long[plans.size()];
+        long[] events = new long[plans.size()];
+        long previousEnd = start.nanos;
+        for (int p = 0; p < plans.size(); p++) {
+            Plan plan = plans.get(p);
+            startMicros[p] = EventPayload.nowMicros();
+            long[] produced = producer.run(plan.step(), plan.deliveriesPerSecond() / roomSize, plan.duration());
+            producedNanos[p] = System.nanoTime() - previousEnd;
+            previousEnd = System.nanoTime();
+            producedMicros[p] = EventPayload.nowMicros();
+            for (int r = 0; r < produced.length; r++) {
+                expected[p] += produced[r] * members[r];
+                events[p] += produced[r];
+            }
         }
+        long expectedAll = java.util.Arrays.stream(expected).sum();
 
-        // wait for the deliveries; the CPU window ends at the last poll that saw new deliveries
         long lastUnique = -1;
         long lastChange = System.nanoTime();
-        ProcStats.Cpu serverEnd = ProcStats.cpu(server.pid());
-        ProcStats.Cpu clientsEnd = ProcStats.cpu(pool.pids());
-        ProcStats.Cpu selfEnd = ProcStats.cpu(selfPid);
-        ProcStats.Cpu kafkaEnd = ProcStats.cpu(stack.kafkaPid());
-        long endNanos = System.nanoTime();
-        long drainDeadline = producedNanos + drainLimit.toNanos();
+        Window end = window();
+        long drainDeadline = System.nanoTime() + drainLimit.toNanos();
         while (true) {
-            long unique = pool.progress()[step];
+            long[] progress = pool.progress();
+            long unique = plans.stream().mapToLong(plan -> progress[plan.step()]).sum();
             long now = System.nanoTime();
             if (unique != lastUnique) {
                 lastUnique = unique;
                 lastChange = now;
-                serverEnd = ProcStats.cpu(server.pid());
-                clientsEnd = ProcStats.cpu(pool.pids());
-                selfEnd = ProcStats.cpu(selfPid);
-                kafkaEnd = ProcStats.cpu(stack.kafkaPid());
-                endNanos = now;
+                end = window();
             }
-            if (unique >= expected || now - lastChange > quiet.toNanos() || now > drainDeadline) {
+            if (unique >= expectedAll || now - lastChange > quiet.toNanos() || now > drainDeadline) {
                 break;
             }
             try {
@@ -154,40 +160,58 @@ final class DeliveryRun implements AutoCloseable {
         sampler.interrupt();
 
         WorkerPool.Totals totals = pool.report();
-        WorkerPool.StepTotals got = totals.steps().get(step);
-        Latency latency = Latency.of(got.latencyMicros());
-        double windowSeconds = (endNanos - startNanos) / 1e9;
-        double deliverySeconds = got.lastReceiptMicros() > startMicros
-                ? (got.lastReceiptMicros() - startMicros) / 1e6 : windowSeconds;
-        ProcStats.Cpu serverCpu = serverEnd.minus(serverStart);
-        ProcStats.Cpu loadCpu = clientsEnd.minus(clientsStart).plus(selfEnd.minus(selfStart));
-        ProcStats.Cpu kafkaCpu = kafkaEnd.minus(kafkaStart);
-        long delivered = got.unique();
-        return new Figures()
-                .with("step", label)
-                .with("connections", connected)
-                .with("offered deliveries/s", Figures.round(expected / ((producedNanos - startNanos) / 1e9)))
-                .with("events/s", Figures.round(events / ((producedNanos - startNanos) / 1e9)))
-                .with("delivered/s", Figures.round(delivered / deliverySeconds))
-                .with("expected", expected)
-                .with("delivered", delivered)
-                .with("lost", Math.max(0, expected - delivered))
-                .with("duplicates", got.duplicates())
-                .with("misrouted", got.misrouted())
-                .with("p50 ms", latency.p50Ms())
-                .with("p99 ms", latency.p99Ms())
-                .with("p99.9 ms", latency.p999Ms())
-                .with("max ms", latency.maxMs())
-                .with("server CPU µs/delivery", perDelivery(serverCpu.totalMicros(), delivered))
-                .with("server CPU µs/delivery, no JIT", perDelivery(serverCpu.withoutJitMicros(), delivered))
-                .with("server CPU % of a core", Figures.round(100 * serverCpu.totalMicros() / 1e6 / windowSeconds))
-                .with("load generator CPU % of a core", Figures.round(100 * loadCpu.totalMicros() / 1e6 / windowSeconds))
-                .with("load generator CPU µs/delivery", perDelivery(loadCpu.totalMicros(), delivered))
-                .with("Kafka CPU % of a core", Figures.round(100 * kafkaCpu.totalMicros() / 1e6 / windowSeconds))
-                .with("server peak RSS MB", Figures.round(peakRss.get() / 1048576.0))
-                .with("catch-up ms", Figures.round(Math.max(0, got.lastReceiptMicros() - producedMicros) / 1000.0))
-                .with("clients open", totals.open())
-                .with("closed by server", totals.closedByServer());
+        double windowSeconds = (end.nanos - start.nanos) / 1e9;
+        ProcStats.Cpu serverCpu = end.server.minus(start.server);
+        ProcStats.Cpu loadCpu = end.clients.minus(start.clients).plus(end.self.minus(start.self));
+        ProcStats.Cpu kafkaCpu = end.kafka.minus(start.kafka);
+        long deliveredAll = plans.stream().mapToLong(plan -> totals.steps().get(plan.step()).unique()).sum();
+        List<Figures> results = new java.util.ArrayList<>();
+        for (int p = 0; p < plans.size(); p++) {
+            WorkerPool.StepTotals got = totals.steps().get(plans.get(p).step());
+            Latency latency = Latency.of(got.latencyMicros());
+            double producingSeconds = producedNanos[p] / 1e9;
+            double deliverySeconds = got.lastReceiptMicros() > startMicros[p]
+                    ? (got.lastReceiptMicros() - startMicros[p]) / 1e6 : producingSeconds;
+            long delivered = got.unique();
+            results.add(new Figures()
+                    .with("step", plans.get(p).label())
+                    .with("connections", connected)
+                    .with("offered deliveries/s", Figures.round(expected[p] / producingSeconds))
+                    .with("events/s", Figures.round(events[p] / producingSeconds))
+                    .with("delivered/s", Figures.round(delivered / deliverySeconds))
+                    .with("expected", expected[p])
+                    .with("delivered", delivered)
+                    .with("lost", Math.max(0, expected[p] - delivered))
+                    .with("duplicates", got.duplicates())
+                    .with("misrouted", got.misrouted())
+                    .with("p50 ms", latency.p50Ms())
+                    .with("p99 ms", latency.p99Ms())
+                    .with("p99.9 ms", latency.p999Ms())
+                    .with("max ms", latency.maxMs())
+                    .with("server CPU µs/delivery", perDelivery(serverCpu.totalMicros(), deliveredAll))
+                    .with("server CPU µs/delivery, no JIT", perDelivery(serverCpu.withoutJitMicros(), deliveredAll))
+                    .with("server CPU % of a core", Figures.round(100 * serverCpu.totalMicros() / 1e6 / windowSeconds))
+                    .with("load generator CPU % of a core",
+                            Figures.round(100 * loadCpu.totalMicros() / 1e6 / windowSeconds))
+                    .with("load generator CPU µs/delivery", perDelivery(loadCpu.totalMicros(), deliveredAll))
+                    .with("Kafka CPU % of a core", Figures.round(100 * kafkaCpu.totalMicros() / 1e6 / windowSeconds))
+                    .with("server peak RSS MB", Figures.round(peakRss.get() / 1048576.0))
+                    .with("catch-up ms", Figures.round(Math.max(0, got.lastReceiptMicros() - producedMicros[p])
+                            / 1000.0))
+                    .with("clients open", totals.open())
+                    .with("closed by server", totals.closedByServer()));
+        }
+        return results;
+    }
+
+    /** CPU of every process that matters, at one moment. */
+    private record Window(long nanos, ProcStats.Cpu server, ProcStats.Cpu clients, ProcStats.Cpu self,
+            ProcStats.Cpu kafka) {
+    }
+
+    private Window window() {
+        return new Window(System.nanoTime(), ProcStats.cpu(server.pid()), ProcStats.cpu(pool.pids()),
+                ProcStats.cpu(selfPid), ProcStats.cpu(stack.kafkaPid()));
     }
 
     private static double perDelivery(double micros, long delivered) {
