@@ -18,7 +18,8 @@ final class ScenarioReport {
 
     ScenarioReport(String scenario, List<String> args) {
         this.scenario = scenario;
-        this.args = args;
+        // picocli's original arguments are those of the whole command line, the scenario's name first
+        this.args = !args.isEmpty() && args.get(0).equals(scenario) ? args.subList(1, args.size()) : args;
         json.put("scenario", scenario);
         json.put("command", command());
         json.put("started", Instant.now().toString());
