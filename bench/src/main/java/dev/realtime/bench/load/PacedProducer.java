@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -69,15 +68,7 @@ public final class PacedProducer implements AutoCloseable {
      */
     public long[] run(int step, double eventsPerSecond, Duration duration) {
         long[] produced = new long[rooms];
-        long total = Math.max(1, Math.round(eventsPerSecond * duration.toNanos() / 1e9));
-        double interval = 1e9 / eventsPerSecond;
-        long start = System.nanoTime();
-        for (long i = 0; i < total; i++) {
-            long due = start + (long) (i * interval);
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-            }
+        Pacer.run(eventsPerSecond, duration, 0, i -> {
             int room = (int) (i % rooms);
             long seq = nextSeq[room]++;
             ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null, keys[room],
@@ -90,7 +81,7 @@ public final class PacedProducer implements AutoCloseable {
                 }
             });
             produced[room]++;
-        }
+        });
         producer.flush();
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " events could not be produced", firstFailure.get());

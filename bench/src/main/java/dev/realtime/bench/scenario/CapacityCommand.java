@@ -35,6 +35,9 @@ public final class CapacityCommand implements Callable<Integer> {
     ServerOptions server;
 
     @Mixin
+    RunOptions run;
+
+    @Mixin
     DeliveryOptions delivery;
 
     @Option(names = "--levels", paramLabel = "<list>", split = ",", defaultValue = "1000,10000,19000",
@@ -47,16 +50,12 @@ public final class CapacityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ResultDir dir = ResultDir.create(server.resultsParent(), "capacity");
+        ResultDir dir = ResultDir.create(run.resultsParent(), "capacity");
         ScenarioReport report = new ScenarioReport("capacity", spec.commandLine().getParseResult().originalArgs());
-        TargetRounds rounds = new TargetRounds();
         int max = levels.stream().mapToInt(Integer::intValue).max().orElse(0);
         delivery.connections = max;
-        try (BenchStack stack = BenchStack.start(dir.work(), EnumSet.copyOf(server.targetList()), server.partitions,
-                server.gatewayJvmOptions(), Map.of(), server.readyTimeout())) {
-            rounds.run(stack, server.targetList(), server.rounds, server, dir.work(),
-                    (target, work) -> measure(target, stack, work));
-        }
+        TargetRounds rounds = TargetRounds.run(server, run, dir.work(),
+                (target, stack, work) -> measure(target, stack, work));
         report.put("options", Map.of("levels", levels, "gatewayJvm", server.gatewayJvmOptions(),
                 "settleSeconds", settleSeconds)).putAll(rounds.json());
         report.markdown("Idle authenticated connections (each in one room); RSS from /proc, live heap after a full "

@@ -15,12 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.HdrHistogram.Histogram;
 
 import dev.realtime.bench.client.BenchSocket;
 import dev.realtime.bench.measure.Latency;
+import dev.realtime.bench.load.Pacer;
 import dev.realtime.bench.report.Figures;
 import dev.realtime.bench.report.Markdown;
 import dev.realtime.bench.report.ResultDir;
@@ -50,7 +50,6 @@ public final class ChatRoundTripCommand implements Callable<Integer> {
 
     /** What the result's {@code status} says when the stack cannot run the scenario yet. */
     public static final String UNSUPPORTED = "unsupported";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration ANSWER = Duration.ofSeconds(10);
     private static final String PASSWORD = "bench-password-1";
 
@@ -59,6 +58,9 @@ public final class ChatRoundTripCommand implements Callable<Integer> {
 
     @Mixin
     UserOptions options;
+
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--members", paramLabel = "<n>", defaultValue = "3",
             description = "members of the room, the sender included (default: ${DEFAULT-VALUE})")
@@ -79,7 +81,7 @@ public final class ChatRoundTripCommand implements Callable<Integer> {
         }
 
         void frame(String text, long at) {
-            JsonNode frame = parse(text);
+            JsonNode frame = Frames.parse(text);
             String type = frame.path("type").asText();
             if ("event".equals(type) && "message.posted".equals(frame.path("event").path("type").asText())) {
                 posted.putIfAbsent(frame.path("event").path("data").path("clientMessageId").asText(), at);
@@ -92,12 +94,12 @@ public final class ChatRoundTripCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ResultDir dir = ResultDir.create(options.resultsParent(), "chat");
+        ResultDir dir = ResultDir.create(run.resultsParent(), "chat");
         ScenarioReport report = new ScenarioReport("chat", spec.commandLine().getParseResult().originalArgs());
         List<String> missing = new ArrayList<>();
         Map<String, Figures> columns = new LinkedHashMap<>();
         Vertx vertx = Vertx.vertx();
-        try (ServiceStack stack = ServiceStack.start(dir.work(), EnumSet.of(Service.CHAT), options.readyTimeout())) {
+        try (ServiceStack stack = ServiceStack.start(dir.work(), EnumSet.of(Service.CHAT), run.readyTimeout())) {
             ApiClient api = new ApiClient();
             URI auth = stack.baseUri(Service.AUTH);
             URI chat = stack.baseUri(Service.CHAT);
@@ -238,14 +240,7 @@ public final class ChatRoundTripCommand implements Callable<Integer> {
 
     private static String subject(String token) {
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        return parse(payload).path("sub").asText();
+        return Frames.parse(payload).path("sub").asText();
     }
 
-    private static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            return JSON.createObjectNode();
-        }
-    }
 }

@@ -31,6 +31,9 @@ public final class FanoutCommand implements Callable<Integer> {
     ServerOptions server;
 
     @Mixin
+    RunOptions run;
+
+    @Mixin
     DeliveryOptions delivery;
 
     @Option(names = "--rates", paramLabel = "<list>", split = ",", defaultValue = "10000,50000,100000",
@@ -61,27 +64,23 @@ public final class FanoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResultDir dir = ResultDir.create(server.resultsParent(), "fanout");
+        ResultDir dir = ResultDir.create(run.resultsParent(), "fanout");
         ScenarioReport report = new ScenarioReport("fanout", spec.commandLine().getParseResult().originalArgs());
-        TargetRounds rounds = new TargetRounds();
-        try (BenchStack stack = BenchStack.start(dir.work(), EnumSet.copyOf(server.targetList()), server.partitions,
-                server.gatewayJvmOptions(), Map.of(), server.readyTimeout())) {
-            rounds.run(stack, server.targetList(), server.rounds, server, dir.work(), (target, work) -> {
-                try (DeliveryRun run = DeliveryRun.open(target, stack, delivery, work)) {
+        TargetRounds rounds = TargetRounds.run(server, run, dir.work(), (target, stack, work) -> {
+                try (DeliveryRun load = DeliveryRun.open(target, stack, delivery, work)) {
                     List<Figures> steps = new ArrayList<>();
                     if (warmupSeconds > 0) {
                         double rate = warmupRate != null ? warmupRate : rates.get(rates.size() / 2);
-                        steps.add(run.step(0, "warm-up at " + (long) rate + "/s", rate, seconds(warmupSeconds),
+                        steps.add(load.step(0, "warm-up at " + (long) rate + "/s", rate, seconds(warmupSeconds),
                                 seconds(quietSeconds), seconds(drainSeconds)));
                     }
                     for (int i = 0; i < rates.size(); i++) {
-                        steps.add(run.step(i + 1, (long) rates.get(i).doubleValue() + " deliveries/s", rates.get(i),
+                        steps.add(load.step(i + 1, (long) rates.get(i).doubleValue() + " deliveries/s", rates.get(i),
                                 seconds(durationSeconds), seconds(quietSeconds), seconds(drainSeconds)));
                     }
                     return steps;
                 }
             });
-        }
         report.put("options", options()).putAll(rounds.json());
         report.markdown(delivery.connections + " connections in rooms of " + delivery.roomSize + ", "
                 + delivery.eventBytes + "-byte events, " + (long) durationSeconds + " s per rate after a "

@@ -35,6 +35,9 @@ public final class OverloadCommand implements Callable<Integer> {
     ServerOptions server;
 
     @Mixin
+    RunOptions run;
+
+    @Mixin
     DeliveryOptions delivery;
 
     @Option(names = "--overload-rate", paramLabel = "<n>", defaultValue = "200000",
@@ -67,19 +70,16 @@ public final class OverloadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ResultDir dir = ResultDir.create(server.resultsParent(), "overload");
+        ResultDir dir = ResultDir.create(run.resultsParent(), "overload");
         ScenarioReport report = new ScenarioReport("overload", spec.commandLine().getParseResult().originalArgs());
-        TargetRounds rounds = new TargetRounds();
-        try (BenchStack stack = BenchStack.start(dir.work(), EnumSet.copyOf(server.targetList()), server.partitions,
-                server.gatewayJvmOptions(), Map.of(), server.readyTimeout())) {
-            rounds.run(stack, server.targetList(), server.rounds, server, dir.work(), (target, work) -> {
-                try (DeliveryRun run = DeliveryRun.open(target, stack, delivery, work)) {
+        TargetRounds rounds = TargetRounds.run(server, run, dir.work(), (target, stack, work) -> {
+                try (DeliveryRun load = DeliveryRun.open(target, stack, delivery, work)) {
                     List<Figures> steps = new ArrayList<>();
                     if (warmupSeconds > 0) {
-                        steps.add(run.step(0, "warm-up at " + (long) afterRate + "/s", afterRate,
+                        steps.add(load.step(0, "warm-up at " + (long) afterRate + "/s", afterRate,
                                 seconds(warmupSeconds), seconds(quietSeconds), seconds(drainSeconds)));
                     }
-                    List<Figures> loaded = run.sequence(List.of(
+                    List<Figures> loaded = load.sequence(List.of(
                             new DeliveryRun.Plan(1, "overload at " + (long) overloadRate + "/s", overloadRate,
                                     seconds(overloadSeconds)),
                             new DeliveryRun.Plan(2, "then " + (long) afterRate + "/s", afterRate,
@@ -92,7 +92,6 @@ public final class OverloadCommand implements Callable<Integer> {
                     return steps;
                 }
             });
-        }
         report.put("options", Map.of("connections", delivery.connections, "roomSize", delivery.roomSize,
                 "overloadRate", overloadRate, "overloadSeconds", overloadSeconds, "afterRate", afterRate,
                 "afterSeconds", afterSeconds, "gatewayJvm", server.gatewayJvmOptions())).putAll(rounds.json());

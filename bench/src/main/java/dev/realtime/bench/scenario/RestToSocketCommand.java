@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.HdrHistogram.Histogram;
 
 import dev.realtime.bench.client.BenchSocket;
 import dev.realtime.bench.measure.Latency;
+import dev.realtime.bench.load.Pacer;
 import dev.realtime.bench.report.Figures;
 import dev.realtime.bench.report.Markdown;
 import dev.realtime.bench.report.ResultDir;
@@ -47,7 +47,6 @@ import picocli.CommandLine.Spec;
                 + "booking.created event (outbox included).")
 public final class RestToSocketCommand implements Callable<Integer> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -55,16 +54,19 @@ public final class RestToSocketCommand implements Callable<Integer> {
     @Mixin
     UserOptions options;
 
+    @Mixin
+    RunOptions run;
+
     @Override
     public Integer call() throws Exception {
-        ResultDir dir = ResultDir.create(options.resultsParent(), "rest-to-socket");
+        ResultDir dir = ResultDir.create(run.resultsParent(), "rest-to-socket");
         ScenarioReport report = new ScenarioReport("rest-to-socket",
                 spec.commandLine().getParseResult().originalArgs());
         Figures warm;
         Figures measured;
         Vertx vertx = Vertx.vertx();
         try (ServiceStack stack = ServiceStack.start(dir.work(), EnumSet.of(Service.BOOKING),
-                options.readyTimeout())) {
+                run.readyTimeout())) {
             ApiClient api = new ApiClient();
             URI auth = stack.baseUri(Service.AUTH);
             String username = "bench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -74,7 +76,7 @@ public final class RestToSocketCommand implements Callable<Integer> {
             Map<String, Long> arrived = new ConcurrentHashMap<>();
             try (BenchSocket socket = BenchSocket.connect(BenchSocket.client(vertx), stack.gatewaySocket(), token,
                     (text, at) -> {
-                        JsonNode frame = parse(text);
+                        JsonNode frame = Frames.parse(text);
                         JsonNode event = frame.path("event");
                         if ("booking.created".equals(event.path("type").asText())) {
                             arrived.putIfAbsent(event.path("data").path("id").asText(), at);
@@ -128,7 +130,7 @@ public final class RestToSocketCommand implements Callable<Integer> {
                 synchronized (rest) {
                     rest.recordValue((System.nanoTime() - at) / 1000);
                 }
-                String id = parse(response.body()).path("id").asText();
+                String id = Frames.parse(response.body()).path("id").asText();
                 mine.put(id, at);
                 sent.put(id, at);
             });
@@ -165,12 +167,5 @@ public final class RestToSocketCommand implements Callable<Integer> {
                 .with("REST response p99 ms", response.p99Ms());
     }
 
-    private static JsonNode parse(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            return JSON.createObjectNode();
-        }
-    }
 
 }

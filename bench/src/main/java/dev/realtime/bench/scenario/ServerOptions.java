@@ -1,14 +1,11 @@
 package dev.realtime.bench.scenario;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import dev.realtime.bench.target.Target;
-import dev.realtime.stack.RepoRoot;
 import picocli.CommandLine.Option;
 
-/** Which servers a scenario runs against, how they are started and where the results go. */
+/** Which servers a fan-out scenario runs against and how they are started. */
 final class ServerOptions {
 
     @Option(names = "--target", paramLabel = "<list>", defaultValue = "gateway",
@@ -27,14 +24,6 @@ final class ServerOptions {
             description = "partitions of the benchmark topic bench.events (default: ${DEFAULT-VALUE})")
     int partitions;
 
-    @Option(names = "--ready-timeout", paramLabel = "<secs>", defaultValue = "180",
-            description = "how long Kafka and each server may take to start (default: ${DEFAULT-VALUE})")
-    long readyTimeoutSeconds;
-
-    @Option(names = "--results", paramLabel = "<dir>",
-            description = "parent of the results directory (default: bench/results)")
-    Path results;
-
     List<Target> targetList() {
         return Target.parse(targets);
     }
@@ -47,13 +36,5 @@ final class ServerOptions {
         List<String> options = new java.util.ArrayList<>(DeliveryOptions.split(gatewayJvm));
         options.add("-XX:-UseDynamicNumberOfCompilerThreads");
         return options;
-    }
-
-    Duration readyTimeout() {
-        return Duration.ofSeconds(readyTimeoutSeconds);
-    }
-
-    Path resultsParent() {
-        return results != null ? results : RepoRoot.locate().resolve("bench").resolve("results");
     }
 }

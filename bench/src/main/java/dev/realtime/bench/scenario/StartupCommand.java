@@ -32,6 +32,7 @@ import dev.realtime.stack.Service;
 import dev.realtime.stack.ServiceProcess;
 import dev.realtime.stack.StackPorts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -71,24 +72,19 @@ public final class StartupCommand implements Callable<Integer> {
             description = "wait after ready before reading the idle RSS (default: ${DEFAULT-VALUE})")
     double idleSeconds;
 
-    @Option(names = "--ready-timeout", paramLabel = "<secs>", defaultValue = "180",
-            description = "(default: ${DEFAULT-VALUE})")
-    long readyTimeoutSeconds;
-
-    @Option(names = "--results", paramLabel = "<dir>", description = "parent of the results directory "
-            + "(default: bench/results)")
-    Path results;
+    @Mixin
+    RunOptions run;
 
     @Override
     public Integer call() throws Exception {
         Path root = RepoRoot.locate();
-        ResultDir dir = ResultDir.create(results != null ? results : root.resolve("bench/results"), "startup");
+        ResultDir dir = ResultDir.create(run.resultsParent(), "startup");
         ScenarioReport report = new ScenarioReport("startup", spec.commandLine().getParseResult().originalArgs());
         List<Service> services = modules.stream().map(StartupCommand::service).toList();
         Set<Service> without = EnumSet.allOf(Service.class);
         services.forEach(without::remove);
         // the others verify tokens against auth-service lazily; it is started first, as the stack does
-        Duration timeout = Duration.ofSeconds(readyTimeoutSeconds);
+        Duration timeout = run.readyTimeout();
         Map<String, Figures> jvmFigures = new LinkedHashMap<>();
         Map<String, String> nativeSkipped = new LinkedHashMap<>();
         try (LocalStack stack = LocalStack.builder().repoRoot(root).workDir(dir.work().resolve("stack"))

@@ -1,6 +1,8 @@
 package dev.realtime.bench.scenario;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +22,23 @@ final class TargetRounds {
 
     /** One run against one server; returns the figures of each step. */
     interface Measurement {
-        List<Figures> run(TargetServer server, Path workDir);
+        List<Figures> run(TargetServer server, BenchStack stack, Path workDir);
+    }
+
+    /** Starts Kafka and the targets' servers, and runs the measurement against each target, round after round. */
+    static TargetRounds run(ServerOptions server, RunOptions run, Path workDir, Measurement measurement) {
+        TargetRounds rounds = new TargetRounds();
+        try (BenchStack stack = BenchStack.start(workDir, EnumSet.copyOf(server.targetList()), server.partitions,
+                server.gatewayJvmOptions(), Map.of(), run.readyTimeout())) {
+            rounds.run(stack, server.targetList(), server.rounds, run.readyTimeout(), workDir, measurement);
+        }
+        return rounds;
     }
 
     final Map<String, List<List<Figures>>> runs = new LinkedHashMap<>();
     final Map<String, String> skipped = new LinkedHashMap<>();
 
-    void run(BenchStack stack, List<Target> targets, int rounds, ServerOptions options, Path workDir,
+    private void run(BenchStack stack, List<Target> targets, int rounds, Duration readyTimeout, Path workDir,
             Measurement measurement) {
         List<Target> available = new ArrayList<>();
         for (Target target : targets) {
@@ -41,8 +53,8 @@ final class TargetRounds {
         for (int round = 1; round <= rounds; round++) {
             for (Target target : available) {
                 System.out.printf("Round %d of %d: %s%n", round, rounds, target.label());
-                try (TargetServer server = stack.start(target, options.readyTimeout())) {
-                    List<Figures> steps = measurement.run(server,
+                try (TargetServer server = stack.start(target, readyTimeout)) {
+                    List<Figures> steps = measurement.run(server, stack,
                             workDir.resolve(target.label() + "-round-" + round));
                     runs.computeIfAbsent(target.label(), t -> new ArrayList<>()).add(steps);
                     steps.forEach(step -> System.out.println("  " + step));

@@ -1,9 +1,5 @@
 package dev.realtime.bench.scenario;
 
-import java.nio.file.Path;
-import java.time.Duration;
-
-import dev.realtime.stack.RepoRoot;
 import picocli.CommandLine.Option;
 
 /** Options of the scenarios that run the services themselves (chat round trip, REST to socket). */
@@ -25,19 +21,4 @@ final class UserOptions {
             description = "how long to wait for the last events after the load (default: ${DEFAULT-VALUE})")
     double waitSeconds;
 
-    @Option(names = "--ready-timeout", paramLabel = "<secs>", defaultValue = "180",
-            description = "how long Kafka and each service may take to start (default: ${DEFAULT-VALUE})")
-    long readyTimeoutSeconds;
-
-    @Option(names = "--results", paramLabel = "<dir>",
-            description = "parent of the results directory (default: bench/results)")
-    Path results;
-
-    Duration readyTimeout() {
-        return Duration.ofSeconds(readyTimeoutSeconds);
-    }
-
-    Path resultsParent() {
-        return results != null ? results : RepoRoot.locate().resolve("bench").resolve("results");
-    }
 }

@@ -1,18 +1,18 @@
-package dev.realtime.bench.scenario;
+package dev.realtime.bench.load;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 /** Runs an action at a fixed rate against the clock; a late call happens at once and is not skipped. */
-final class Pacer {
+public final class Pacer {
 
     private Pacer() {
     }
 
     /** Calls {@code action} with 0, 1, 2, ... at {@code perSecond} for {@code duration}; returns the count. */
-    static long run(double perSecond, Duration duration, long firstIndex, LongConsumer action) {
-        long total = Math.round(perSecond * duration.toNanos() / 1e9);
+    public static long run(double perSecond, Duration duration, long firstIndex, LongConsumer action) {
+        long total = Math.max(1, Math.round(perSecond * duration.toNanos() / 1e9));
         double interval = 1e9 / perSecond;
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
