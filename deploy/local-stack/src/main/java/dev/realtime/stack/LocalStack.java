@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.realtime.client.SmokeClient;
 
@@ -76,6 +77,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Everything started so far, most recent first: the order to stop it in. */
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Map<Replica, ServiceProcess> processes = new ConcurrentHashMap<>();
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
     private boolean started;
@@ -183,6 +185,18 @@ public final class LocalStack implements AutoCloseable {
         return replicas.getOrDefault(service, List.of());
     }
 
+    /**
+     * The process of a replica of a service, numbered from 1, to stop and start it again (same port, same log)
+     * or to read its pid; the stack still stops it on {@link #close()}.
+     */
+    public ServiceProcess process(Service service, int replica) {
+        ServiceProcess process = processes.get(replica(service, replica));
+        if (process == null) {
+            throw new IllegalStateException(service.module() + " " + replica + " was not started");
+        }
+        return process;
+    }
+
     /** {@code http://localhost:<port>} of a service's first replica. */
     public URI baseUri(Service service) {
         return URI.create("http://localhost:" + ports.of(service));
@@ -280,6 +294,7 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess process = register(new ServiceProcess(replica, layout.serviceJar(replica.service()),
                 configuration(replica), serviceJvmOptions, layout.logFile(replica.name()),
                 layout.runDir().resolve(replica.name() + ".pid"), marker));
+        processes.put(replica, process);
         process.start();
         return process;
     }

@@ -64,8 +64,11 @@ public final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
-    /** Starts the JVM without waiting for it; see {@link #awaitReady(Duration)}. */
-    synchronized void start() {
+    /**
+     * Starts the JVM without waiting for it; see {@link #awaitReady(Duration)}. After {@link #stop()} it starts
+     * again, with the same configuration, port and log file (the benchmark times start-ups this way).
+     */
+    public synchronized void start() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not packaged: " + jar + " is missing; build it"
                     + " with ./mvnw -pl " + replica.service().module() + " -am package -DskipTests");
@@ -86,7 +89,7 @@ public final class ServiceProcess implements AutoCloseable {
      *
      * @throws IllegalStateException with the end of the service's log if it exits or is not ready in time
      */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/q/health/ready"))
@@ -128,7 +131,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    synchronized void stop() {
+    /** The running JVM's process id; fails if it is not running. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
+    /** Stops the JVM (SIGTERM, SIGKILL after a grace period); a later {@link #start()} starts it again. */
+    public synchronized void stop() {
         if (process == null) {
             return;
         }
