@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.realtime.bench.report.ResultDir;
 import dev.realtime.bench.scenario.ChatRoundTripCommand;
-import dev.realtime.bench.target.NodeServer;
+import dev.realtime.bench.server.NodeServer;
 import dev.realtime.stack.RepoRoot;
 
 /**

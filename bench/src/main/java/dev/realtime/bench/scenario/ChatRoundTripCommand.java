@@ -24,7 +24,7 @@ import dev.realtime.bench.load.Pacer;
 import dev.realtime.bench.report.Figures;
 import dev.realtime.bench.report.Markdown;
 import dev.realtime.bench.report.ResultDir;
-import dev.realtime.bench.target.ServiceStack;
+import dev.realtime.bench.server.ServiceStack;
 import dev.realtime.client.ApiClient;
 import dev.realtime.stack.Service;
 import io.vertx.core.Vertx;
@@ -114,8 +114,7 @@ public final class ChatRoundTripCommand implements Callable<Integer> {
                     .json().path("id").asText();
             for (Member member : room.subList(1, room.size())) {
                 if (!join(api, chat, roomId, sender, member)) {
-                    missing.add("chat-service: no way to add a member to a room (tried POST /rooms/{id}/members by "
-                            + "the owner and POST /rooms/{id}/join by the member)");
+                    missing.add("chat-service: the owner could not add a member (PUT /rooms/{id}/members/{userId})");
                     break;
                 }
             }
@@ -211,14 +210,9 @@ public final class ChatRoundTripCommand implements Callable<Integer> {
                 .with("send to ack p99 ms", acks.p99Ms());
     }
 
-    /** Adds a member by the owner, or lets the member join, whichever chat-service offers. */
+    /** Adds a member by the room's owner: {@code PUT /rooms/{id}/members/{userId}}. */
     private static boolean join(ApiClient api, URI chat, String roomId, Member owner, Member member) {
-        int byOwner = api.post(chat.resolve("/rooms/" + roomId + "/members"), Map.of("userId", member.subject),
-                owner.token).status();
-        if (byOwner / 100 == 2) {
-            return true;
-        }
-        return api.post(chat.resolve("/rooms/" + roomId + "/join"), Map.of(), member.token).status() / 100 == 2;
+        return api.put(chat.resolve("/rooms/" + roomId + "/members/" + member.subject), owner.token).status() / 100 == 2;
     }
 
     private static JsonNode await(Member member, String id) throws InterruptedException {

@@ -14,8 +14,8 @@ import dev.realtime.bench.load.PacedProducer;
 import dev.realtime.bench.measure.Latency;
 import dev.realtime.bench.measure.ProcStats;
 import dev.realtime.bench.report.Figures;
-import dev.realtime.bench.target.BenchStack;
-import dev.realtime.bench.target.TargetServer;
+import dev.realtime.bench.server.BenchStack;
+import dev.realtime.bench.server.TargetServer;
 
 /**
  * One run of fan-out against one server: the client processes connect, then each step produces events at a rate

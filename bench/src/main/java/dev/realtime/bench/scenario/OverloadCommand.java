@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import dev.realtime.bench.measure.ProcStats;
 import dev.realtime.bench.report.Figures;
 import dev.realtime.bench.report.ResultDir;
-import dev.realtime.bench.target.BenchStack;
+import dev.realtime.bench.server.BenchStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -27,8 +27,9 @@ import dev.realtime.bench.load.Pacer;
 import dev.realtime.bench.report.Figures;
 import dev.realtime.bench.report.Markdown;
 import dev.realtime.bench.report.ResultDir;
-import dev.realtime.bench.target.ServiceStack;
+import dev.realtime.bench.server.ServiceStack;
 import dev.realtime.client.ApiClient;
+import dev.realtime.stack.LocalStack;
 import dev.realtime.stack.Service;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
@@ -72,6 +73,10 @@ public final class RestToSocketCommand implements Callable<Integer> {
             String username = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             api.register(auth, username, "bench-password-1", "Bench customer").expect(201);
             String token = api.accessToken(auth, username, "bench-password-1");
+            // a tour with room for every booking of the run, created by the stack's admin
+            String admin = api.accessToken(auth, LocalStack.ADMIN_USERNAME, LocalStack.ADMIN_PASSWORD);
+            tourId = api.createTour(stack.baseUri(Service.BOOKING), admin, "bench-tour-" + UUID.randomUUID(), 1_000_000,
+                    LocalDate.now(ZoneOffset.UTC).plusDays(30)).expect(201).json().path("id").asText();
             Map<String, Long> sent = new ConcurrentHashMap<>();
             Map<String, Long> arrived = new ConcurrentHashMap<>();
             try (BenchSocket socket = BenchSocket.connect(BenchSocket.client(vertx), stack.gatewaySocket(), token,
@@ -109,18 +114,19 @@ public final class RestToSocketCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The tour every booking of the run is made on. */
+    private String tourId;
+
     private Figures phase(String label, HttpClient http, URI bookings, String token, Duration duration,
             Map<String, Long> sent, Map<String, Long> arrived) throws InterruptedException {
         Map<String, Long> mine = new ConcurrentHashMap<>();
         Histogram rest = new Histogram(3);
         AtomicLong failed = new AtomicLong();
-        String startsOn = LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
         long requests = Pacer.run(options.rate, duration, 0, i -> {
             long at = System.nanoTime();
             HttpRequest request = HttpRequest.newBuilder(bookings)
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"tourId\":\"bench-tour\",\"startsOn\":\"" + startsOn
-                            + "\",\"guests\":1}"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"tourId\":\"" + tourId + "\",\"guests\":1}"))
                     .build();
             http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                 if (error != null || response.statusCode() != 201) {

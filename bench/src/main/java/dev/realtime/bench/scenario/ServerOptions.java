@@ -2,7 +2,7 @@ package dev.realtime.bench.scenario;
 
 import java.util.List;
 
-import dev.realtime.bench.target.Target;
+import dev.realtime.bench.server.Target;
 import picocli.CommandLine.Option;
 
 /** Which servers a fan-out scenario runs against and how they are started. */

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.realtime.bench.report.Figures;
-import dev.realtime.bench.target.BenchStack;
-import dev.realtime.bench.target.Target;
-import dev.realtime.bench.target.TargetServer;
+import dev.realtime.bench.server.BenchStack;
+import dev.realtime.bench.server.Target;
+import dev.realtime.bench.server.TargetServer;
 
 /**
  * Runs a measurement against each target in turn, round after round (gateway, node, gateway, node, ...), so that
