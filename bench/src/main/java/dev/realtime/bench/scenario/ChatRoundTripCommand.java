@@ -135,7 +135,7 @@ public final class ChatRoundTripCommand implements Callable<Integer> {
             sender.socket.send(sendFrame("probe", roomId, "probe"));
             JsonNode probe = await(sender, "probe");
             if (probe == null || !"sent".equals(probe.path("type").asText())) {
-                missing.add("gateway: the send frame, contracts.md chat.commands (answer: " + probe + ")");
+                missing.add("gateway: the send frame, contracts.md (answer: " + probe + ")");
             }
             if (missing.isEmpty()) {
                 if (options.warmupSeconds > 0) {
@@ -153,7 +153,7 @@ public final class ChatRoundTripCommand implements Callable<Integer> {
                 .put("figures", columns);
         report.markdown(members + " members in one room; one sends `send` frames at " + options.rate + "/s. "
                 + "Latency: the frame leaving until each member has the `message.posted` event (gateway, "
-                + "chat.commands, chat-service, outbox, chat.events, gateway).\n\n");
+                + "the commands topic, chat-service, outbox, the chat events topic, gateway).\n\n");
         if (missing.isEmpty()) {
             report.markdown(Markdown.table("figure", columns));
         } else {

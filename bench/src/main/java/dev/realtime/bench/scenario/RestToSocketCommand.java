@@ -75,7 +75,7 @@ public final class RestToSocketCommand implements Callable<Integer> {
             String token = api.accessToken(auth, username, "bench-password-1");
             // a tour with room for every booking of the run, created by the stack's admin
             String admin = api.accessToken(auth, LocalStack.ADMIN_USERNAME, LocalStack.ADMIN_PASSWORD);
-            tourId = api.createTour(stack.baseUri(Service.BOOKING), admin, "bench-tour-" + UUID.randomUUID(), 1_000_000,
+            tourId = api.createTour(stack.baseUri(Service.BOOKING), admin, "bench-tour-" + UUID.randomUUID(), 100_000,
                     LocalDate.now(ZoneOffset.UTC).plusDays(30)).expect(201).json().path("id").asText();
             Map<String, Long> sent = new ConcurrentHashMap<>();
             Map<String, Long> arrived = new ConcurrentHashMap<>();

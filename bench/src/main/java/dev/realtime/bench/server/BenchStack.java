@@ -82,6 +82,8 @@ public final class BenchStack implements AutoCloseable {
                 .without(without)
                 .serviceJvmOptions(gatewayJvm)
                 .serviceProperty(Service.GATEWAY, "gateway.topics", TOPIC)
+                // the load generator's clients share a few subjects; the per-user limit is for real users
+                .serviceProperty(Service.GATEWAY, "gateway.limits.max-connections-per-user", "1000000")
                 .serviceProperty(Service.GATEWAY, "rt.kafka.partitions", Integer.toString(partitions))
                 .serviceProperty(Service.GATEWAY, "mp.jwt.verify.publickey.location",
                         tokens.publicKeyPem().toUri().toString())
