@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 /**
  * The live heap of a JVM process, through {@code jcmd}: a full collection ({@code GC.run}) first, so that what is
  * left is what the process holds, then {@code GC.heap_info}. The used figures of every space it prints are added up
- * (Serial and Parallel print a young and an old generation, G1 one garbage-first heap).
+ * (Serial and Parallel print a young and an old generation, G1 one garbage-first heap; JDK 25's Serial names
+ * them DefNew and Tenured).
  */
 public final class JvmHeap {
 
     private static final Pattern HEAP_LINE = Pattern.compile(
-            "^\\s*(def new generation|tenured generation|PSYoungGen|ParOldGen|garbage-first heap|"
+            "^\\s*(def new generation|tenured generation|DefNew|Tenured|PSYoungGen|ParOldGen|garbage-first heap|"
                     + "Shenandoah|ZHeap|ZGC).*?used (\\d+)K", Pattern.MULTILINE);
     private static final Pattern G1_LINE = Pattern.compile("garbage-first heap\\s+total (?:reserved )?\\d+K, "
             + "(?:committed \\d+K, )?used (\\d+)K");
